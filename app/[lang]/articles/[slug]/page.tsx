@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleHeader } from '@/components/article/article-header';
+import { FixToc } from '@/components/article/fix-toc';
+import { RelatedArticles } from '@/components/article/related-articles';
+import { ShareFixButton } from '@/components/article/share-fix-button';
+import { ArticleBody } from '@/components/mdx/article-body';
+import { articleComponents } from '@/components/mdx/article-components';
+import { articlesIn, findArticle, relatedArticles } from '@/lib/content/load';
+import { isLocale, LOCALES } from '@/lib/i18n/locales';
+
+export const dynamicParams = false;
+
+type Params = Promise<{ lang: string; slug: string }>;
+
+export function generateStaticParams() {
+  return LOCALES.flatMap((lang) => articlesIn(lang).map((article) => ({ lang, slug: article.slug })));
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { lang, slug } = await params;
+  const article = isLocale(lang) ? findArticle(lang, slug) : undefined;
+  return article ? { title: article.frontmatter.title, description: article.frontmatter.summary } : {};
+}
+
+export default async function ArticlePage({ params }: { params: Params }) {
+  const { lang, slug } = await params;
+  const article = isLocale(lang) ? findArticle(lang, slug) : undefined;
+  if (!article) notFound();
+  const components = articleComponents({
+    lang: article.lang,
+    fixFooter: (fix) => <ShareFixButton lang={article.lang} slug={slug} fixId={fix.id} />,
+  });
+  return (
+    <article>
+      <ArticleHeader article={article} />
+      <FixToc article={article} />
+      <div className="prose prose-slate max-w-none dark:prose-invert prose-pre:bg-transparent prose-pre:p-0">
+        <ArticleBody lang={article.lang} slug={slug} components={components} />
+      </div>
+      <RelatedArticles article={article} related={relatedArticles(article)} />
+    </article>
+  );
+}

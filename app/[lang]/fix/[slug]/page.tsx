@@ -1,0 +1,60 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ArticleBody } from '@/components/mdx/article-body';
+import { articleComponents } from '@/components/mdx/article-components';
+import { FixNotices } from '@/components/fix/fix-notices';
+import { PrintButton } from '@/components/print-button';
+import { parseFixLink } from '@/lib/content/fix-link';
+import { articlesIn, findArticle } from '@/lib/content/load';
+import { format } from '@/lib/i18n/define-messages';
+import { isLocale, LOCALES } from '@/lib/i18n/locales';
+import { articleMessages } from '@/lib/i18n/messages/article';
+import { fixMessages } from '@/lib/i18n/messages/fix';
+
+export const dynamicParams = false;
+
+type Props = { params: Promise<{ lang: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export function generateStaticParams() {
+  return LOCALES.flatMap((lang) => articlesIn(lang).map((article) => ({ lang, slug: article.slug })));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { lang, slug } = await params;
+  const article = isLocale(lang) ? findArticle(lang, slug) : undefined;
+  return article ? { title: article.frontmatter.title, robots: { index: false } } : {};
+}
+
+/** The customer's view of one fix: just that section, commands filled with their host and port. */
+export default async function FixPage({ params, searchParams }: Props) {
+  const { lang, slug } = await params;
+  const article = isLocale(lang) ? findArticle(lang, slug) : undefined;
+  if (!article) notFound();
+  const request = parseFixLink(await searchParams);
+  const fix = article.fixes.find((candidate) => candidate.id === request.fixId);
+  const t = fixMessages[article.lang];
+  const { host, port } = request.values;
+  const target = host ? (port ? `${host}:${port}` : host) : undefined;
+  const components = articleComponents({ lang: article.lang, values: request.values, onlyFix: fix?.id ?? null });
+  return (
+    <article>
+      <header className="mb-6">
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t.heading}</p>
+        <h1 className="mt-1 text-3xl font-bold">{fix?.title ?? article.frontmatter.title}</h1>
+        {target ? <p className="mt-2 font-medium">{format(t.forTarget, { target })}</p> : null}
+        <p className="mt-3 text-slate-700 dark:text-slate-300">{t.intro}</p>
+      </header>
+      <FixNotices lang={article.lang} ignored={request.ignored} unknownFix={Boolean(request.fixId) && !fix} />
+      <div className="customer-view prose prose-slate max-w-none dark:prose-invert prose-pre:bg-transparent prose-pre:p-0">
+        <ArticleBody lang={article.lang} slug={slug} components={components} />
+      </div>
+      <footer className="mt-10 flex gap-4 print:hidden">
+        <PrintButton label={t.print} />
+        <Link href={`/${article.lang}/articles/${slug}${fix ? `#${fix.id}` : ''}`} className="text-blue-800 underline dark:text-blue-300">
+          {articleMessages[article.lang].readFullArticle}
+        </Link>
+      </footer>
+    </article>
+  );
+}

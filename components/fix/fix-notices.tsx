@@ -1,0 +1,17 @@
+import type { IgnoredValue } from '@/lib/content/fix-link';
+import { format } from '@/lib/i18n/define-messages';
+import type { Locale } from '@/lib/i18n/locales';
+import { fixMessages } from '@/lib/i18n/messages/fix';
+
+/** Says, as plain text, which values of a fix link were not usable. */
+export function FixNotices({ lang, ignored, unknownFix }: { lang: Locale; ignored: IgnoredValue[]; unknownFix: boolean }) {
+  const t = fixMessages[lang];
+  const notices = ignored.map((value) => format(value.field === 'host' ? t.ignoredHost : t.ignoredPort, { value: value.value }));
+  if (unknownFix) notices.push(t.unknownFix);
+  if (notices.length === 0) return null;
+  return (
+    <ul role="status" className="my-4 space-y-1 rounded border border-amber-400 bg-amber-50 p-3 text-amber-950 dark:bg-amber-950 dark:text-amber-50">
+      {notices.map((notice) => <li key={notice}>{notice}</li>)}
+    </ul>
+  );
+}

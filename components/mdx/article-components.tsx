@@ -1,0 +1,48 @@
+import type { MDXComponents } from 'mdx/types';
+import Link from 'next/link';
+import type { ComponentProps, ReactNode } from 'react';
+import type { PlaceholderValues } from '@/lib/content/placeholders';
+import type { Locale } from '@/lib/i18n/locales';
+import { articleMessages } from '@/lib/i18n/messages/article';
+import { format } from '@/lib/i18n/define-messages';
+import { CodeBlock } from './code-block';
+import { FixSection, type FixProps } from './fix-section';
+import { SectionHeading } from './section-heading';
+import { Tab, Tabs } from './tabs';
+
+/** How an article body is rendered: the reader's language and, for a fix link, the customer's values. */
+export interface ArticleRenderOptions {
+  lang: Locale;
+  values?: PlaceholderValues;
+  /** Renders extra controls under each fix, e.g. "share with customer". */
+  fixFooter?: (fix: FixProps) => ReactNode;
+  /** Customer view: render only this fix, or only fixes when `null`; prose outside fixes is hidden by `.customer-view`. */
+  onlyFix?: string | null;
+}
+
+/** The MDX components of an article page, bound to the reader's language. */
+export function articleComponents({ lang, values = {}, fixFooter, onlyFix }: ArticleRenderOptions): MDXComponents {
+  const t = articleMessages[lang];
+  const headingLabels = (title: ReactNode) => ({
+    copyLink: typeof title === 'string' ? format(t.copyLinkTo, { title }) : t.copyLink,
+    copied: t.copied,
+    failed: t.copyFailed,
+  });
+  return {
+    h2: ({ id, children }) => <SectionHeading level={2} id={id} labels={headingLabels(children)}>{children}</SectionHeading>,
+    h3: ({ id, children }) => <SectionHeading level={3} id={id} labels={headingLabels(children)}>{children}</SectionHeading>,
+    pre: ({ children }) => <CodeBlock values={values} labels={{ copy: t.copyCode, copied: t.copied, failed: t.copyFailed }}>{children}</CodeBlock>,
+    a: ({ href = '', ...props }: ComponentProps<'a'>) => localLink(href, lang, props),
+    Fix: (props: FixProps) =>
+      onlyFix && props.id !== onlyFix ? null : <FixSection {...props} labels={headingLabels(props.title)} footer={fixFooter?.(props)} />,
+    Tabs: ({ children }: { children?: ReactNode }) => <Tabs ariaLabel={t.platform}>{children}</Tabs>,
+    Tab,
+  };
+}
+
+/** Internal links are written without a language; the reader's language is added here. */
+function localLink(href: string, lang: Locale, props: ComponentProps<'a'>) {
+  if (href.startsWith('/')) return <Link href={`/${lang}${href}`} {...props} />;
+  if (href.startsWith('#')) return <a href={href} {...props} />;
+  return <a href={href} rel="noreferrer" {...props} />;
+}

@@ -1,0 +1,45 @@
+/** Article slugs fixed by DESIGN.md; the same slug exists in every language. */
+export const ARTICLE_SLUGS = [
+  'connection-triage',
+  'five-layer-model',
+  'server-address-invalid',
+  'dns-resolution-failure',
+  'port-unreachable-firewall',
+  'service-not-listening',
+  'tls-certificate-expired',
+  'tls-hostname-mismatch',
+  'tls-untrusted-chain',
+  'tls-version-mismatch',
+  'client-version-outdated',
+  'clock-skew',
+  'proxy-vpn-interference',
+  'nat-port-mapping',
+  'mtu-fragmentation',
+  'packet-loss-latency',
+  'routing-vlan-issues',
+  'ip-conflict-arp',
+  'physical-link',
+  'http-5xx-gateway',
+  'http-429-rate-limit',
+  'server-resource-exhaustion',
+  'keepalive-timeouts',
+  'virtualization-cloud-network',
+  'incident-response-30min',
+  'five-whys-rca',
+  'packet-capture',
+] as const;
+
+/** The layers an article can belong to, top of the stack first. */
+export const LAYERS = ['application', 'transport', 'network', 'datalink', 'physical', 'process'] as const;
+
+/** Decision flow ids fixed by DESIGN.md. */
+export const FLOW_IDS = ['five-layer', 'five-whys', 'tls-handshake', 'client-config', 'incident-response'] as const;
+
+export type ArticleSlug = (typeof ARTICLE_SLUGS)[number];
+export type Layer = (typeof LAYERS)[number];
+export type FlowId = (typeof FLOW_IDS)[number];
+
+/** True when `value` is one of DESIGN.md's article slugs. */
+export function isArticleSlug(value: string): value is ArticleSlug {
+  return (ARTICLE_SLUGS as readonly string[]).includes(value);
+}

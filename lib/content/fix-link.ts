@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { PlaceholderValues } from './placeholders';
+
+const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.?$/i;
+const IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const IPV6 = /^\[?[0-9a-f:.]{2,45}\]?$/i;
+
+/** A host name or IP literal a customer could type into a client. */
+export const customerHostSchema = z
+  .string()
+  .trim()
+  .refine((host) => HOSTNAME.test(host) || IPV4.test(host) || (host.includes(':') && IPV6.test(host)), 'not a host name or IP address')
+  .transform((host) => host.replace(/^\[|\]$/g, ''));
+
+/** A TCP port as typed in a URL. */
+export const customerPortSchema = z.string().trim().regex(/^\d{1,5}$/, 'not a number').transform(Number).pipe(z.number().int().min(1).max(65535));
+
+/** A query value that was not used, and why; shown to the reader as text. */
+export interface IgnoredValue {
+  field: 'host' | 'port';
+  value: string;
+}
+
+/** What a fix link asks for, after validation. */
+export interface FixLinkRequest {
+  fixId?: string;
+  values: PlaceholderValues;
+  ignored: IgnoredValue[];
+}
+
+/**
+ * Reads `?fix=&host=&port=` of a fix link. Invalid values are dropped and
+ * reported rather than rejected, so the customer still sees the fix.
+ */
+export function parseFixLink(query: Record<string, string | string[] | undefined>): FixLinkRequest {
+  const first = (name: string) => {
+    const value = query[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const request: FixLinkRequest = { values: {}, ignored: [] };
+  const fix = first('fix');
+  if (fix && /^[a-z0-9-]{1,80}$/.test(fix)) request.fixId = fix;
+  const host = first('host');
+  if (host) {
+    const parsed = customerHostSchema.safeParse(host);
+    if (parsed.success) request.values.host = parsed.data;
+    else request.ignored.push({ field: 'host', value: host.slice(0, 100) });
+  }
+  const port = first('port');
+  if (port) {
+    const parsed = customerPortSchema.safeParse(port);
+    if (parsed.success) request.values.port = parsed.data;
+    else request.ignored.push({ field: 'port', value: port.slice(0, 20) });
+  }
+  return request;
+}

@@ -1,0 +1,27 @@
+/** Values a fix link fills into commands; absent ones fall back to defaults. */
+export interface PlaceholderValues {
+  host?: string;
+  port?: number;
+}
+
+/** What a reader sees where no value was given. */
+export const DEFAULT_HOST = 'server.example.com';
+export const DEFAULT_PORT = 443;
+
+const PLACEHOLDER = /\{\{\s*(host|port)(?::([^}\s]+))?\s*\}\}/g;
+
+/**
+ * Replaces `{{host}}`, `{{port}}` and `{{port:5432}}` in a command with the
+ * customer's values, or with the defaults (the `:default` one first).
+ */
+export function fillPlaceholders(code: string, values: PlaceholderValues = {}): string {
+  return code.replace(PLACEHOLDER, (_match, name: 'host' | 'port', fallback?: string) => {
+    if (name === 'host') return values.host ?? fallback ?? DEFAULT_HOST;
+    return String(values.port ?? fallback ?? DEFAULT_PORT);
+  });
+}
+
+/** True when a piece of code mentions the customer's host or port. */
+export function hasPlaceholders(code: string): boolean {
+  return new RegExp(PLACEHOLDER.source).test(code);
+}

@@ -1,0 +1,40 @@
+import { defineConfig, devices } from '@playwright/test';
+import { findBrowser } from './scripts/find-browser';
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const browser = findBrowser();
+
+/** End-to-end tests drive a real Chromium against the production build (`next start`). */
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        permissions: ['clipboard-read', 'clipboard-write'],
+        launchOptions: {
+          executablePath: browser.executablePath,
+          // Without these, Chromium reaches out to Google's services at start, which this network refuses.
+          args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `npx next start -p ${PORT} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}/zh`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { PROBE_ALLOW: '127.0.0.1/32', PROBE_RATE_LIMIT: 'off' },
+  },
+});

@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+
+test("a fix link shows just that fix with the customer's host and port in every command", async ({ page }) => {
+  await page.goto('/en/fix/service-not-listening?fix=check-listening&host=api.example.net&port=8443');
+  await expect(page.locator('section[data-fix]')).toHaveCount(1);
+  await expect(page.getByText('For the server api.example.net:8443')).toBeVisible();
+  const commands = await page.locator('section[data-fix="check-listening"] pre').allInnerTexts();
+  expect(commands.join('\n')).toContain('8443');
+  expect(commands.join('\n')).not.toContain('{{');
+});
+
+test('a fix link never renders query values as HTML and says which ones it ignored', async ({ page }) => {
+  let alerted = false;
+  page.on('dialog', async (dialog) => {
+    alerted = true;
+    await dialog.dismiss();
+  });
+  await page.goto('/en/fix/service-not-listening?fix=check-listening&host=%3Cscript%3Ealert(1)%3C%2Fscript%3E&port=70000');
+  await expect(page.getByText('The server address "<script>alert(1)</script>" in the link is not valid')).toBeVisible();
+  await expect(page.getByText('The port "70000" in the link is not valid')).toBeVisible();
+  expect(await page.locator('main script').count()).toBe(0);
+  expect(alerted).toBe(false);
+  expect((await page.locator('section[data-fix] pre').allInnerTexts()).join('\n')).toContain('443');
+});
+
+test('the share button under a fix copies the customer link', async ({ page }) => {
+  await page.goto('/en/articles/service-not-listening');
+  const fix = page.locator('section[data-fix="start-service"]');
+  await fix.getByText('Share with customer').click();
+  await fix.getByLabel("Customer's server").fill('db.example.org');
+  await fix.getByLabel('Port').fill('5432');
+  await fix.getByRole('button', { name: 'Copy customer link' }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(new URL('/en/fix/service-not-listening?fix=start-service&host=db.example.org&port=5432', page.url()).href);
+  await page.goto(copied);
+  await expect(page.locator('section[data-fix="start-service"]')).toBeVisible();
+});
