@@ -1,7 +1,7 @@
 import type { MDXComponents } from 'mdx/types';
 import Link from 'next/link';
 import type { ComponentProps, ReactNode } from 'react';
-import type { PlaceholderValues } from '@/lib/content/placeholders';
+import { fillPlaceholders, type PlaceholderValues } from '@/lib/content/placeholders';
 import type { Locale } from '@/lib/i18n/locales';
 import { articleMessages } from '@/lib/i18n/messages/article';
 import { format } from '@/lib/i18n/define-messages';
@@ -31,6 +31,8 @@ export function articleComponents({ lang, values = {}, fixFooter, onlyFix }: Art
   return {
     h2: ({ id, children }) => <SectionHeading level={2} id={id} labels={headingLabels(children)}>{children}</SectionHeading>,
     h3: ({ id, children }) => <SectionHeading level={3} id={id} labels={headingLabels(children)}>{children}</SectionHeading>,
+    // Block code never reaches this (the `pre` override reads it directly), so this is inline code.
+    code: ({ children }) => <code>{typeof children === 'string' ? fillPlaceholders(children, values) : children}</code>,
     pre: ({ children }) => <CodeBlock values={values} labels={{ copy: t.copyCode, copied: t.copied, failed: t.copyFailed }}>{children}</CodeBlock>,
     a: ({ href = '', ...props }: ComponentProps<'a'>) => localLink(href, lang, props),
     Fix: (props: FixProps) =>
