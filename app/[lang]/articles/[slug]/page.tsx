@@ -6,6 +6,7 @@ import { RelatedArticles } from '@/components/article/related-articles';
 import { ShareFixButton } from '@/components/article/share-fix-button';
 import { ArticleBody } from '@/components/mdx/article-body';
 import { articleComponents } from '@/components/mdx/article-components';
+import { PROSE_CLASSES } from '@/components/mdx/prose-classes';
 import { articlesIn, findArticle, relatedArticles } from '@/lib/content/load';
 import { isLocale, LOCALES } from '@/lib/i18n/locales';
 
@@ -35,7 +36,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
     <article>
       <ArticleHeader article={article} />
       <FixToc article={article} />
-      <div className="prose prose-slate max-w-none dark:prose-invert prose-pre:bg-transparent prose-pre:p-0">
+      <div className={PROSE_CLASSES}>
         <ArticleBody lang={article.lang} slug={slug} components={components} />
       </div>
       <RelatedArticles article={article} related={relatedArticles(article)} />

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleBody } from '@/components/mdx/article-body';
 import { articleComponents } from '@/components/mdx/article-components';
+import { PROSE_CLASSES } from '@/components/mdx/prose-classes';
 import { FixNotices } from '@/components/fix/fix-notices';
 import { PrintButton } from '@/components/print-button';
 import { parseFixLink } from '@/lib/content/fix-link';
@@ -41,12 +42,12 @@ export default async function FixPage({ params, searchParams }: Props) {
     <article>
       <header className="mb-6">
         <p className="text-sm text-slate-600 dark:text-slate-400">{t.heading}</p>
-        <h1 className="mt-1 text-3xl font-bold">{fix?.title ?? article.frontmatter.title}</h1>
+        <h1 className="mt-1 text-3xl font-bold">{article.frontmatter.title}</h1>
         {target ? <p className="mt-2 font-medium">{format(t.forTarget, { target })}</p> : null}
         <p className="mt-3 text-slate-700 dark:text-slate-300">{t.intro}</p>
       </header>
       <FixNotices lang={article.lang} ignored={request.ignored} unknownFix={Boolean(request.fixId) && !fix} />
-      <div className="customer-view prose prose-slate max-w-none dark:prose-invert prose-pre:bg-transparent prose-pre:p-0">
+      <div className={`customer-view ${PROSE_CLASSES}`}>
         <ArticleBody lang={article.lang} slug={slug} components={components} />
       </div>
       <footer className="mt-10 flex gap-4 print:hidden">
