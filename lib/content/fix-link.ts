@@ -1,16 +1,6 @@
 import { z } from 'zod';
+import { parseHost } from '../probes/host';
 import type { PlaceholderValues } from './placeholders';
-
-const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.?$/i;
-const IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-const IPV6 = /^\[?[0-9a-f:.]{2,45}\]?$/i;
-
-/** A host name or IP literal a customer could type into a client. */
-export const customerHostSchema = z
-  .string()
-  .trim()
-  .refine((host) => HOSTNAME.test(host) || IPV4.test(host) || (host.includes(':') && IPV6.test(host)), 'not a host name or IP address')
-  .transform((host) => host.replace(/^\[|\]$/g, ''));
 
 /** A TCP port as typed in a URL. */
 export const customerPortSchema = z.string().trim().regex(/^\d{1,5}$/, 'not a number').transform(Number).pipe(z.number().int().min(1).max(65535));
@@ -42,9 +32,10 @@ export function parseFixLink(query: Record<string, string | string[] | undefined
   if (fix && /^[a-z0-9-]{1,80}$/.test(fix)) request.fixId = fix;
   const host = first('host');
   if (host) {
-    const parsed = customerHostSchema.safeParse(host);
-    if (parsed.success) request.values.host = parsed.data;
-    else request.ignored.push({ field: 'host', value: host.slice(0, 100) });
+    // The probes' own host check: the same spellings are accepted everywhere.
+    const parsed = parseHost(host.trim());
+    if ('problem' in parsed) request.ignored.push({ field: 'host', value: host.slice(0, 100) });
+    else request.values.host = parsed.kind === 'name' ? parsed.name : parsed.ip;
   }
   const port = first('port');
   if (port) {

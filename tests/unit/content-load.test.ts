@@ -54,7 +54,7 @@ test('placeholders take the customer values, a per-command default, or the globa
 test('fix links keep valid values and report invalid ones instead of rendering them', () => {
   assert.deepEqual(parseFixLink({ fix: 'check-listening', host: 'API.example.com', port: '8443' }), {
     fixId: 'check-listening',
-    values: { host: 'API.example.com', port: 8443 },
+    values: { host: 'api.example.com', port: 8443 },
     ignored: [],
   });
   const hostile = parseFixLink({ fix: '<x>', host: '<script>alert(1)</script>', port: '99999' });

@@ -1,0 +1,109 @@
+import type { ProbeContext } from './context';
+import { connectTcp, tcpFailureFinding } from './connect';
+import type { Deadline } from './deadline';
+import { formatHostPort, hostLabel, identityOf, serverName, type CanonicalHost } from './host';
+import { resolveTarget } from './resolve';
+import type { Finding } from './result';
+import { describeCertificate, peerChain } from './tls-certificate';
+import { tlsHandshake } from './tls-handshake';
+import { certificateSummary, handshakeSummary } from './tls-summary';
+import { trustOptions } from './tls-trust';
+import { verifyCertificate } from './tls-verify';
+import { acceptedLabel, scanVersions } from './tls-versions';
+
+/** What the TLS probe needs to know about its target. */
+export interface TlsTarget {
+  host: CanonicalHost;
+  port: number;
+}
+
+/** Certificates that expire sooner than this are reported as a warning. */
+const EXPIRY_WARNING_DAYS = 14;
+
+/**
+ * Connects to the checked address, performs one handshake with SNI that reads
+ * the certificate even when it is bad, classifies it, and scans which TLS
+ * versions the server accepts.
+ */
+export async function probeTls(target: TlsTarget, context: ProbeContext, deadline: Deadline): Promise<Finding> {
+  const label = formatHostPort(target.host, target.port);
+  const resolved = await resolveTarget(target.host, context, deadline);
+  if (!resolved.ok) return resolved.finding;
+  const timings: Record<string, number> = { dnsMs: resolved.dnsMs };
+  const base = { address: resolved.address, addresses: resolved.addresses, port: target.port, servername: serverName(target.host) ?? null, timings };
+
+  const tcp = await connectTcp(resolved.address, target.port, deadline.remaining());
+  timings.connectMs = tcp.connectMs;
+  if (!tcp.ok) return tcpFailureFinding(tcp, label, deadline.budgetMs, base);
+
+  const handshake = await tlsHandshake(tcp.socket, {
+    servername: serverName(target.host),
+    timeoutMs: deadline.remaining(),
+    alpn: ['h2', 'http/1.1'],
+    ...trustOptions(context.extraCa),
+  });
+  timings.handshakeMs = handshake.handshakeMs;
+  const now = Date.now();
+  const scanWorthwhile = handshake.ok || handshake.code === 'TLS_PROTOCOL_MISMATCH';
+  const scan = scanWorthwhile
+    ? await scanVersions(resolved.address, target.port, serverName(target.host), deadline.remaining(), now)
+    : null;
+  const versions = scan?.accepted ?? null;
+
+  if (!handshake.ok) {
+    const accepted = versions ? acceptedLabel(versions) : undefined;
+    const legacyVersion = scan ? Object.keys(scan.leaves)[0] : undefined;
+    const legacy = legacyVersion ? scan?.leaves[legacyVersion] : undefined;
+    return {
+      code: handshake.code,
+      summary: handshakeSummary(handshake.code, label, deadline.budgetMs, accepted),
+      details: {
+        ...base,
+        phase: 'handshake',
+        error: handshake.error,
+        versions,
+        ...(legacy && {
+          legacyProtocol: legacyVersion,
+          cipher: legacy.cipher,
+          certificate: legacy.certificate,
+          chain: scan?.chains[legacyVersion!] ?? [],
+        }),
+      },
+    };
+  }
+
+  const socket = handshake.socket;
+  const protocol = socket.getProtocol();
+  const leaf = describeCertificate(socket.getPeerCertificate(), now);
+  const verification = verifyCertificate(socket, identityOf(target.host), leaf, now);
+  const sentChain = protocol ? scan?.chains[protocol] : undefined;
+  const chain = sentChain ?? peerChain(socket);
+  const details = {
+    ...base,
+    protocol,
+    cipher: socket.getCipher(),
+    alpn: socket.alpnProtocol || null,
+    authorized: verification.code === null,
+    verifyError: verification.verifyError,
+    hostnameMatches: verification.hostnameMatches,
+    problems: verification.problems,
+    certificate: leaf,
+    chain,
+    chainAsSent: Boolean(sentChain),
+    versions,
+  };
+  socket.destroy();
+
+  if (verification.code) {
+    return { code: verification.code, summary: certificateSummary(verification.code, label, hostLabel(target.host), leaf, chain), details };
+  }
+  const expiresSoon = leaf.daysLeft < EXPIRY_WARNING_DAYS;
+  return {
+    code: 'TLS_OK',
+    severity: expiresSoon ? 'warn' : 'ok',
+    summary: expiresSoon
+      ? `${protocol} handshake with ${label} succeeded, but the certificate expires in ${leaf.daysLeft} days.`
+      : `${protocol} handshake with ${label} succeeded; the certificate is trusted and valid for ${leaf.daysLeft} more days.`,
+    details,
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * Probe benchmark: each probe type against a loopback server, next to the
+ * bare Node operation it wraps, and POST /api/probe throughput at 1, 8 and 32
+ * concurrent clients (BENCH_CLIENTS=1,8,32 to change). Sends traffic to 127.0.0.1 only.
+ */
+import { execFile } from 'node:child_process';
+import { Resolver } from 'node:dns/promises';
+import http from 'node:http';
+import net from 'node:net';
+import tls from 'node:tls';
+import { systemLookup, type ProbeContext } from '../lib/probes/context';
+import { Deadline } from '../lib/probes/deadline';
+import { probeDns } from '../lib/probes/dns-probe';
+import { createProbeHandler, type ProbeHandler } from '../lib/probes/handler';
+import { probeHttp } from '../lib/probes/http-probe';
+import { TOOL_ENVIRONMENT } from '../lib/probes/system-tool';
+import { probeMtu } from '../lib/probes/mtu-probe';
+import { pingArguments, PING_COUNT, probePing } from '../lib/probes/ping-probe';
+import { createTargetPolicy } from '../lib/probes/policy';
+import type { Finding } from '../lib/probes/result';
+import { findTool } from '../lib/probes/system-tool';
+import { probeTcp } from '../lib/probes/tcp-probe';
+import { probeTls } from '../lib/probes/tls-probe';
+import { trustOptions } from '../lib/probes/tls-trust';
+import { MAX_HOPS, probeTraceroute } from '../lib/probes/traceroute-probe';
+import { generateTestPki } from '../tests/fixtures/probes/certs';
+import { startDnsServer } from '../tests/fixtures/probes/dns-server';
+import { listen, startHttpServer, startTlsServer } from '../tests/fixtures/probes/servers';
+
+const LOOPBACK = { kind: 'ip', ip: '127.0.0.1', family: 4 } as const;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+async function timeRuns(runs: number, operation: () => Promise<unknown>): Promise<number> {
+  for (let warm = 0; warm < Math.min(3, runs); warm += 1) await operation();
+  const times: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const start = performance.now();
+    await operation();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+function execTool(file: string, args: string[]): Promise<void> {
+  return new Promise((resolve) => execFile(file, args, { env: TOOL_ENVIRONMENT }, () => resolve()));
+}
+
+const expectCode = (code: string) => (finding: Finding) => {
+  if (finding.code !== code) throw new Error(`benchmark setup is wrong: expected ${code}, got ${finding.code}: ${finding.summary}`);
+};
+
+interface Row {
+  type: string;
+  runs: number;
+  probeMs: number;
+  bareMs: number;
+  bare: string;
+}
+
+async function probeRows(context: ProbeContext): Promise<Row[]> {
+  const pki = generateTestPki();
+  const tlsServer = await startTlsServer({ key: pki.valid.key, cert: pki.valid.cert + pki.intermediate.cert });
+  const web = await startHttpServer((_, response) => response.end('ok'));
+  const open = await listen(net.createServer((socket) => socket.end()));
+  const dns = await startDnsServer({ 'www.fixpath.test': { A: ['192.0.2.10'], AAAA: ['2001:db8::10'] } });
+  const tlsContext = { ...context, extraCa: [pki.root.cert] };
+  const deadline = () => new Deadline(5000);
+  const rows: Row[] = [];
+  const add = async (type: string, runs: number, probe: () => Promise<Finding>, code: string, bare: string, bareOp: () => Promise<unknown>) => {
+    expectCode(code)(await probe());
+    rows.push({ type, runs, probeMs: await timeRuns(runs, probe), bareMs: await timeRuns(runs, bareOp), bare });
+  };
+
+  const resolver = { ip: '127.0.0.1', port: dns.port };
+  const bareResolver = new Resolver({ timeout: 5000, tries: 1 });
+  bareResolver.setServers([`127.0.0.1:${dns.port}`]);
+  await add('dns', 200, () => probeDns({ name: 'www.fixpath.test', resolver }, context, deadline()), 'DNS_OK',
+    'Resolver.resolve4 (c-ares)', () => bareResolver.resolve4('www.fixpath.test'));
+
+  await add('tcp', 300, () => probeTcp({ host: LOOPBACK, port: open.port }, context, deadline()), 'TCP_OPEN',
+    'net.connect + destroy', () => new Promise<void>((resolve, reject) => {
+      const socket = net.connect(open.port, '127.0.0.1', () => (socket.destroy(), resolve()));
+      socket.on('error', reject);
+    }));
+
+  const secureContext = trustOptions(tlsContext.extraCa).secureContext;
+  await add('tls', 100, () => probeTls({ host: { kind: 'name', name: 'localhost' }, port: tlsServer.port }, tlsContext, deadline()), 'TLS_OK',
+    'tls.connect handshake (one)', () => new Promise<void>((resolve, reject) => {
+      const socket = tls.connect({ host: '127.0.0.1', port: tlsServer.port, servername: 'localhost', secureContext }, () => (socket.destroy(), resolve()));
+      socket.on('error', reject);
+    }));
+
+  const url = new URL(`http://127.0.0.1:${web.port}/`);
+  await add('http', 300, () => probeHttp({ url }, context, deadline()), 'HTTP_OK',
+    'http.get, body read', () => new Promise<void>((resolve, reject) => {
+      http.get(url, { agent: false }, (response) => response.resume().on('end', resolve)).on('error', reject);
+    }));
+
+  const ping = findTool('ping');
+  const traceroute = findTool('traceroute');
+  if (ping) {
+    await add('ping', 5, () => probePing({ host: LOOPBACK }, context, deadline()), 'PING_OK',
+      `execFile ping (${PING_COUNT} echoes)`, () => execTool(ping, pingArguments('127.0.0.1', PING_COUNT, 5)));
+    await add('mtu', 20, () => probeMtu({ host: LOOPBACK }, context, deadline()), 'MTU_OK',
+      'execFile ping -M do -s 1472 (one)', () => execTool(ping, ['-n', '-4', '-c', '1', '-W', '1', '-M', 'do', '-s', '1472', '127.0.0.1']));
+  }
+  if (traceroute) {
+    await add('traceroute', 20, () => probeTraceroute({ host: LOOPBACK }, context, deadline()), 'TRACE_OK',
+      'execFile traceroute', () => execTool(traceroute, ['-n', '-4', '-q', '1', '-w', '1', '-m', String(MAX_HOPS), '127.0.0.1']));
+  }
+  await Promise.all([tlsServer.close(), web.close(), open.close(), dns.close()]);
+  pki.cleanup();
+  return rows;
+}
+
+/** Serves a lib handler through a plain node:http server, converting to and from web Request/Response. */
+async function serveHandler(handler: ProbeHandler) {
+  const server = http.createServer(async (incoming, outgoing) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of incoming) chunks.push(chunk as Buffer);
+    const request = new Request(`http://127.0.0.1${incoming.url}`, {
+      method: incoming.method,
+      headers: { ...(incoming.headers as Record<string, string>), 'x-forwarded-for': incoming.socket.remoteAddress ?? '' },
+      body: chunks.length ? Buffer.concat(chunks) : undefined,
+    });
+    const response = await handler(request);
+    outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+    outgoing.end(Buffer.from(await response.arrayBuffer()));
+  });
+  return listen(server);
+}
+
+async function throughput(apiPort: number, body: string, clients: number, durationMs: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const latencies: number[] = [];
+  const statuses = new Map<string, number>();
+  const end = performance.now() + durationMs;
+  const start = performance.now();
+  const client = async () => {
+    while (performance.now() < end) {
+      const sent = performance.now();
+      const status = await new Promise<string>((resolve, reject) => {
+        const request = http.request(
+          { host: '127.0.0.1', port: apiPort, path: '/api/probe', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+          (response) => {
+            let text = '';
+            response.setEncoding('utf8');
+            response.on('data', (chunk: string) => (text += chunk));
+            response.on('end', () => resolve(response.statusCode === 200 ? JSON.parse(text).code : String(response.statusCode)));
+          },
+        );
+        request.on('error', reject);
+        request.end(body);
+      });
+      latencies.push(performance.now() - sent);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, client));
+  const elapsed = performance.now() - start;
+  agent.destroy();
+  return { clients, requests: latencies.length, perSecond: latencies.length / (elapsed / 1000), p50: median(latencies), statuses };
+}
+
+const pad = (text: string | number, width: number) => String(text).padEnd(width);
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+
+async function main() {
+  const context: ProbeContext = { policy: createTargetPolicy({ allow: '127.0.0.1/32,::1/128' }), lookup: systemLookup, maxTimeoutMs: 15_000 };
+  console.log(`Probe benchmark (node ${process.version}, loopback 127.0.0.1 only; medians after 3 warm-up runs)\n`);
+  const rows = await probeRows(context);
+  console.log(`${pad('type', 11)}${pad('runs', 6)}${pad('probe', 11)}${pad('bare', 11)}${pad('ratio', 8)}bare operation`);
+  for (const row of rows) {
+    console.log(`${pad(row.type, 11)}${pad(row.runs, 6)}${pad(ms(row.probeMs), 11)}${pad(ms(row.bareMs), 11)}${pad(`${(row.probeMs / row.bareMs).toFixed(1)}x`, 8)}${row.bare}`);
+  }
+  console.log('\nThe tls probe makes 5 handshakes (one verifying, then one per TLS version to list the versions accepted);');
+  console.log('the dns probe asks A, AAAA and CNAME in parallel; ping, mtu and traceroute are bounded by the tools themselves.');
+
+  const target = await listen(net.createServer((socket) => socket.end()));
+  let audited = 0;
+  const handler = createProbeHandler({ context, rateLimit: null, token: undefined, audit: () => (audited += 1) });
+  const api = await serveHandler(handler);
+  const body = JSON.stringify({ type: 'tcp', host: '127.0.0.1', port: target.port });
+  console.log('\n/api/probe throughput: the lib handler behind a plain node:http server on 127.0.0.1 (no Next build),');
+  console.log('rate limit off, default cap of 16 probes at once, tcp probe to a loopback port, audit lines counted not printed, 3 s per row\n');
+  console.log(`${pad('clients', 9)}${pad('requests', 10)}${pad('req/s', 9)}${pad('p50', 11)}outcomes`);
+  for (const clients of (process.env.BENCH_CLIENTS ?? '1,8,32').split(",").map(Number)) {
+    const result = await throughput(api.port, body, clients, 3000);
+    const statuses = [...result.statuses].map(([status, count]) => `${status}x${count}`).join(' ');
+    console.log(`${pad(clients, 9)}${pad(result.requests, 10)}${pad(Math.round(result.perSecond), 9)}${pad(ms(result.p50), 11)}${statuses}`);
+  }
+  console.log(`\n(${audited} audit lines produced.) Clients beyond the cap wait for a probe slot; each tcp probe is a fresh`);
+  console.log('loopback connection, so throughput at the cap follows the tail of connect latency on this machine.');
+  await Promise.all([api.close(), target.close()]);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,254 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { AuditEntry } from '../../lib/probes/audit';
+import { stdoutAudit } from '../../lib/probes/audit';
+import { createConcurrencyGate } from '../../lib/probes/concurrency';
+import { createProbeHandler, MAX_BODY_BYTES, type ProbeHandlerOptions } from '../../lib/probes/handler';
+import { probeResultSchema } from '../../lib/probes/schema';
+import { MemoryRateLimitStore } from '../../lib/rate-limit/memory-store';
+import { testContext } from '../fixtures/probes/context';
+import { startDnsServer, type TestDnsServer } from '../fixtures/probes/dns-server';
+import { startHttpServer, startSilentServer, type TestServer } from '../fixtures/probes/servers';
+
+/** A handler with the rate limit off, no token, and audit lines collected. */
+function handlerFor(options: ProbeHandlerOptions = {}) {
+  const audit: AuditEntry[] = [];
+  const handler = createProbeHandler({
+    context: testContext({ hosts: { 'inside.fixpath.test': ['127.0.0.2'], 'app.fixpath.test': ['127.0.0.1'] } }),
+    rateLimit: null,
+    token: undefined,
+    audit: (entry) => audit.push(entry),
+    clientAddress: (request) => request.headers.get('x-test-client') ?? '192.0.2.50',
+    ...options,
+  });
+  return { handler, audit };
+}
+
+function post(body: unknown, headers: Record<string, string> = {}): Request {
+  return new Request('http://fixpath.test/api/probe', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+describe('POST /api/probe handler', () => {
+  let open: TestServer;
+  before(async () => {
+    open = await startSilentServer();
+  });
+  after(() => open.close());
+
+  it('200 with a result that matches the contract, and one audit line', async () => {
+    const { handler, audit } = handlerFor();
+    const response = await handler(post({ type: 'tcp', host: 'app.fixpath.test', port: open.port }));
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8');
+    const result = probeResultSchema.parse(await response.json());
+    assert.equal(result.code, 'TCP_OPEN');
+    assert.equal(result.target, `app.fixpath.test:${open.port}`);
+    assert.equal(audit.length, 1);
+    const [entry] = audit;
+    assert.deepEqual(
+      { client: entry.client, type: entry.type, target: entry.target, resolvedIp: entry.resolvedIp, code: entry.code, status: entry.status },
+      { client: '192.0.2.50', type: 'tcp', target: `app.fixpath.test:${open.port}`, resolvedIp: '127.0.0.1', code: 'TCP_OPEN', status: 200 },
+    );
+    assert.ok(!Number.isNaN(Date.parse(entry.time)));
+    assert.equal(typeof entry.durationMs, 'number');
+  });
+
+  it("caps a caller's timeoutMs at 15 s and reports the budget used", async () => {
+    const { handler } = handlerFor();
+    const long = await (await handler(post({ type: 'tcp', host: '127.0.0.1', port: open.port, timeoutMs: 60_000 }))).json();
+    assert.equal(long.details.timeoutMs, 15_000);
+    const short = await (await handler(post({ type: 'tcp', host: '127.0.0.1', port: open.port, timeoutMs: 250 }))).json();
+    assert.equal(short.details.timeoutMs, 250);
+  });
+
+  it('audits the DNS server a dns probe asked as the address traffic went to', async () => {
+    const dns = await startDnsServer({ 'www.fixpath.test': { A: ['192.0.2.1'] } });
+    try {
+      const { handler, audit } = handlerFor();
+      const response = await handler(post({ type: 'dns', host: 'www.fixpath.test', resolver: `127.0.0.1:${dns.port}` }));
+      assert.equal((await response.json()).code, 'DNS_OK');
+      assert.equal(audit[0].resolvedIp, '127.0.0.1');
+    } finally {
+      await dns.close();
+    }
+  });
+
+  it('writes audit lines as single JSON lines on stdout', () => {
+    const written: string[] = [];
+    const original = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => (written.push(chunk), true)) as typeof process.stdout.write;
+    try {
+      stdoutAudit({ time: 't', client: 'c', type: 'tcp', target: 'x:1', resolvedIp: null, code: 'TCP_OPEN', status: 200, durationMs: 1 });
+    } finally {
+      process.stdout.write = original;
+    }
+    assert.equal(written.length, 1);
+    assert.ok(written[0].endsWith('\n') && !written[0].slice(0, -1).includes('\n'));
+    assert.equal(JSON.parse(written[0]).event, 'probe');
+  });
+
+  it('405 for other methods, with Allow: POST', async () => {
+    const { handler } = handlerFor();
+    for (const method of ['GET', 'PUT', 'DELETE', 'PATCH']) {
+      const response = await handler(new Request('http://fixpath.test/api/probe', { method }));
+      assert.equal(response.status, 405);
+      assert.equal(response.headers.get('allow'), 'POST');
+    }
+  });
+
+  it('400 naming body for malformed JSON', async () => {
+    const { handler } = handlerFor();
+    const response = await handler(post('{"type": "tcp",'));
+    assert.equal(response.status, 400);
+    const { error } = await response.json();
+    assert.equal(error.code, 'INVALID_INPUT');
+    assert.equal(error.field, 'body');
+    assert.match(error.message, /body is not valid JSON/);
+  });
+
+  it('400 naming the field for invalid input', async () => {
+    const { handler, audit } = handlerFor();
+    const response = await handler(post({ type: 'tcp', host: 'example.com', port: 70000 }));
+    assert.equal(response.status, 400);
+    assert.deepEqual(await response.json(), {
+      error: { code: 'INVALID_INPUT', message: 'port must be a whole number from 1 to 65535', field: 'port' },
+    });
+    assert.equal(audit.length, 0, 'nothing ran, so nothing is audited');
+  });
+
+  it('413 naming body over 8 KB, by Content-Length or while streaming', async () => {
+    const { handler } = handlerFor();
+    const big = JSON.stringify({ type: 'dns', host: 'a'.repeat(MAX_BODY_BYTES) });
+    const declared = await handler(post(big));
+    assert.equal(declared.status, 413);
+    assert.equal((await declared.json()).error.field, 'body');
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let index = 0; index < 10; index += 1) controller.enqueue(new TextEncoder().encode('x'.repeat(1024)));
+        controller.close();
+      },
+    });
+    const streamed = await handler(new Request('http://fixpath.test/api/probe', { method: 'POST', body: stream, duplex: 'half' } as RequestInit));
+    assert.equal(streamed.status, 413);
+  });
+
+  it('401 when PROBE_TOKEN is set and the bearer token is missing or wrong', async () => {
+    const { handler } = handlerFor({ token: 's3cret-token' });
+    const body = { type: 'tcp', host: '127.0.0.1', port: open.port };
+    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer wrong' }, { authorization: 's3cret-token' }, { authorization: 'Bearer s3cret-token-longer' }];
+    for (const headers of attempts) {
+      const response = await handler(post(body, headers));
+      assert.equal(response.status, 401, JSON.stringify(headers));
+      assert.equal((await response.json()).error.code, 'UNAUTHORIZED');
+      assert.equal(response.headers.get('www-authenticate'), 'Bearer');
+    }
+    assert.equal((await handler(post(body, { authorization: 'Bearer s3cret-token' }))).status, 200);
+  });
+
+  it('429 RATE_LIMITED with Retry-After, per client address', async () => {
+    const { handler } = handlerFor({ rateLimit: { limit: 2, windowMs: 60_000 }, rateLimitStore: new MemoryRateLimitStore() });
+    const body = { type: 'tcp', host: '127.0.0.1', port: open.port };
+    assert.equal((await handler(post(body))).status, 200);
+    assert.equal((await handler(post(body))).status, 200);
+    const limited = await handler(post(body));
+    assert.equal(limited.status, 429);
+    assert.equal((await limited.json()).error.code, 'RATE_LIMITED');
+    assert.equal(limited.headers.get('retry-after'), '30');
+    assert.equal((await handler(post(body, { 'x-test-client': '192.0.2.51' }))).status, 200, 'another client has its own budget');
+  });
+
+  it('503 BUSY when every probe slot and queue place is taken', async () => {
+    const silent = await startSilentServer();
+    try {
+      const { handler } = handlerFor({ gate: createConcurrencyGate(1, 0) });
+      const slow = handler(post({ type: 'tls', host: '127.0.0.1', port: silent.port, timeoutMs: 300 }));
+      const turnedAway = await handler(post({ type: 'tcp', host: '127.0.0.1', port: open.port }));
+      assert.equal(turnedAway.status, 503);
+      assert.equal(turnedAway.headers.get('retry-after'), '1');
+      assert.equal((await slow).status, 200);
+      assert.equal((await handler(post({ type: 'tcp', host: '127.0.0.1', port: open.port }))).status, 200, 'the slot is free again');
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('queues probes beyond the running cap instead of refusing them', async () => {
+    const gate = createConcurrencyGate(1, 4);
+    const { handler } = handlerFor({ gate });
+    const responses = await Promise.all([1, 2, 3].map(() => handler(post({ type: 'tcp', host: '127.0.0.1', port: open.port }))));
+    assert.deepEqual(responses.map((response) => response.status), [200, 200, 200]);
+    assert.equal(gate.running, 0);
+  });
+});
+
+describe('POST /api/probe: targets outside PROBE_ALLOW (127.0.0.1/32) receive nothing', () => {
+  let tcp2: TestServer;
+  let http2: TestServer;
+  let ipv6: TestServer;
+  let dns2: TestDnsServer;
+  let redirector: TestServer;
+
+  before(async () => {
+    tcp2 = await startSilentServer('127.0.0.2');
+    http2 = await startHttpServer((_, response) => response.end('inside'), '127.0.0.2');
+    ipv6 = await startSilentServer('::1');
+    dns2 = await startDnsServer({ 'www.fixpath.test': { A: ['192.0.2.1'] } }, '127.0.0.2');
+    redirector = await startHttpServer((_, response) => response.writeHead(302, { location: `http://127.0.0.2:${http2.port}/` }).end());
+  });
+  after(async () => {
+    await Promise.all([tcp2.close(), http2.close(), ipv6.close(), dns2.close(), redirector.close()]);
+    assert.equal(tcp2.connections + http2.connections + ipv6.connections + dns2.queries, 0, 'no refused server was ever contacted');
+  });
+
+  const forbiddenBodies = (): [string, Record<string, unknown>, string][] => [
+    ['dotted', { type: 'tcp', host: '127.0.0.2', port: tcp2.port }, 'host'],
+    ['decimal', { type: 'tcp', host: '2130706434', port: tcp2.port }, 'host'],
+    ['hex', { type: 'tcp', host: '0x7f000002', port: tcp2.port }, 'host'],
+    ['octal', { type: 'tls', host: '0177.0.0.2', port: tcp2.port }, 'host'],
+    ['short', { type: 'tcp', host: '127.2', port: tcp2.port }, 'host'],
+    ['IPv4-mapped IPv6', { type: 'tcp', host: '::ffff:127.0.0.2', port: tcp2.port }, 'host'],
+    ['IPv4-mapped IPv6 in hex', { type: 'tcp', host: '[::ffff:7f00:2]', port: tcp2.port }, 'host'],
+    ['IPv6 loopback', { type: 'tcp', host: '::1', port: ipv6.port }, 'host'],
+    ['a name resolving to 127.0.0.2', { type: 'tls', host: 'inside.fixpath.test', port: tcp2.port }, 'host'],
+    ['an http URL', { type: 'http', url: `http://127.0.0.2:${http2.port}/` }, 'url'],
+    ['an http URL with a decimal host', { type: 'http', url: `http://2130706434:${http2.port}/` }, 'url'],
+    ['ping', { type: 'ping', host: '127.0.0.2' }, 'host'],
+    ['traceroute', { type: 'traceroute', host: '127.0.0.2' }, 'host'],
+    ['mtu', { type: 'mtu', host: '127.0.0.2' }, 'host'],
+    ['a DNS resolver', { type: 'dns', host: 'www.fixpath.test', resolver: `127.0.0.2:${dns2.port}` }, 'resolver'],
+  ];
+
+  it('403 TARGET_FORBIDDEN for every spelling, audited with the refused address', async () => {
+    for (const [name, body, field] of forbiddenBodies()) {
+      const { handler, audit } = handlerFor();
+      const response = await handler(post(body));
+      assert.equal(response.status, 403, name);
+      const { error } = await response.json();
+      assert.equal(error.code, 'TARGET_FORBIDDEN', name);
+      assert.equal(error.field, field, name);
+      assert.match(error.message, /probes may not reach \(loopback\)/, name);
+      assert.equal(audit[0].code, 'TARGET_FORBIDDEN', name);
+      assert.match(audit[0].resolvedIp ?? '', /^(127\.0\.0\.2|::1)$/, name);
+    }
+  });
+
+  it('a redirect to 127.0.0.2 is reported, not followed', async () => {
+    const { handler } = handlerFor();
+    const response = await handler(post({ type: 'http', url: `http://127.0.0.1:${redirector.port}/` }));
+    assert.equal(response.status, 200);
+    const result = await response.json();
+    assert.equal(result.code, 'HTTP_REDIRECT');
+    assert.equal(result.details.redirectRefused.address, '127.0.0.2');
+  });
+
+  it('PROBE_DENY refuses even what PROBE_ALLOW lists', async () => {
+    const { handler } = handlerFor({ context: testContext({ allow: '127.0.0.0/8', deny: '127.0.0.2/32' }) });
+    const response = await handler(post({ type: 'tcp', host: '127.0.0.2', port: tcp2.port }));
+    assert.equal(response.status, 403);
+    assert.match((await response.json()).error.message, /PROBE_DENY/);
+  });
+});

@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type tls from 'node:tls';
+import { Deadline } from '../../lib/probes/deadline';
+import type { Finding } from '../../lib/probes/result';
+import { probeTls } from '../../lib/probes/tls-probe';
+import { classifyVerifyError } from '../../lib/probes/tls-verify';
+import { generateTestPki, type TestPki } from '../fixtures/probes/certs';
+import { testContext } from '../fixtures/probes/context';
+import { closedPort, startResetServer, startSilentServer, startHttpServer, startTlsServer, type TestServer } from '../fixtures/probes/servers';
+
+// The private root is trusted through the context's extraCa (NODE_EXTRA_CA_CERTS
+// is read only at process start); probe-cli.test.ts covers the env var itself.
+describe('tls probe against local servers', () => {
+  let pki: TestPki;
+  const servers: TestServer[] = [];
+  const ports: Record<string, number> = {};
+  const NAME = 'valid.fixpath.test';
+
+  const serve = async (label: string, options: tls.TlsOptions) => {
+    const server = await startTlsServer(options);
+    servers.push(server);
+    ports[label] = server.port;
+    return server;
+  };
+
+  before(async () => {
+    pki = generateTestPki();
+    const chain = (leaf: { key: string; cert: string }) => ({ key: leaf.key, cert: leaf.cert + pki.intermediate.cert });
+    await serve('valid', chain(pki.valid));
+    await serve('expired', chain(pki.expired));
+    await serve('notYetValid', chain(pki.notYetValid));
+    await serve('wrongHost', chain(pki.wrongHost));
+    await serve('selfSigned', pki.selfSigned);
+    await serve('untrusted', { key: pki.untrustedLeaf.key, cert: pki.untrustedLeaf.cert + pki.untrustedRoot.cert });
+    await serve('missingIntermediate', pki.valid);
+    await serve('tls10', { ...chain(pki.legacyRsa), minVersion: 'TLSv1', maxVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' });
+    await serve('tls12', { ...chain(pki.valid), maxVersion: 'TLSv1.2' });
+  });
+  after(async () => {
+    await Promise.all(servers.map((server) => server.close()));
+    pki.cleanup();
+  });
+
+  const context = () => testContext({ hosts: { [NAME]: ['127.0.0.1'], 'localhost.fixpath.test': ['127.0.0.1'] }, extraCa: [pki.root.cert] });
+  const probe = (label: string, options: { name?: string; trust?: boolean; timeoutMs?: number } = {}): Promise<Finding> => {
+    const ctx = options.trust === false ? { ...context(), extraCa: undefined } : context();
+    return probeTls({ host: { kind: 'name', name: options.name ?? NAME }, port: ports[label] }, ctx, new Deadline(options.timeoutMs ?? 2000));
+  };
+
+  it('TLS_OK for a valid chain, with certificate, chain as sent and versions', async () => {
+    const finding = await probe('valid');
+    assert.equal(finding.code, 'TLS_OK', finding.summary);
+    const details = finding.details as Record<string, any>;
+    assert.equal(details.protocol, 'TLSv1.3');
+    assert.equal(typeof details.cipher.name, 'string');
+    assert.equal(details.alpn, null, 'the test server offers no ALPN');
+    assert.equal(details.servername, NAME);
+    assert.equal(details.certificate.subject, 'CN=valid.fixpath.test');
+    assert.deepEqual(details.certificate.subjectAltNames, ['DNS:localhost', 'DNS:valid.fixpath.test', 'IP Address:127.0.0.1']);
+    assert.equal(details.certificate.issuer, 'CN=Fixpath Test Intermediate');
+    assert.ok(details.certificate.daysLeft > 800);
+    assert.match(details.certificate.fingerprint256, /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    assert.equal(details.chainAsSent, true);
+    assert.deepEqual(details.chain.map((link: { subject: string }) => link.subject), ['CN=valid.fixpath.test', 'CN=Fixpath Test Intermediate']);
+    assert.deepEqual(details.versions, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true });
+    assert.deepEqual(details.problems, []);
+    assert.match(finding.summary, /succeeded/);
+  });
+
+  it('sends SNI with the name the caller asked for', async () => {
+    const server = servers[0];
+    const seen = server.servernames.length;
+    await probe('valid');
+    assert.ok(server.servernames.slice(seen).every((name) => name === NAME));
+    assert.ok(server.servernames.length > seen);
+  });
+
+  it('reports which versions a TLS 1.2-only server accepts', async () => {
+    const finding = await probe('tls12');
+    assert.equal(finding.code, 'TLS_OK');
+    assert.equal(finding.details.protocol, 'TLSv1.2');
+    assert.deepEqual(finding.details.versions, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': false });
+  });
+
+  const certificateCases: [string, string, RegExp, Record<string, unknown>?][] = [
+    ['expired', 'TLS_CERT_EXPIRED', /expired on 2021-01-01/],
+    ['notYetValid', 'TLS_CERT_NOT_YET_VALID', /not valid before 2099-01-01/],
+    ['wrongHost', 'TLS_HOSTNAME_MISMATCH', /does not cover valid\.fixpath\.test; it names DNS:other\.fixpath\.test/, { hostnameMatches: false }],
+    ['selfSigned', 'TLS_SELF_SIGNED', /self-signed certificate \(CN=localhost\)/, { verifyError: 'DEPTH_ZERO_SELF_SIGNED_CERT' }],
+    ['untrusted', 'TLS_UNTRUSTED_ROOT', /leads to CN=Untrusted Test Root/, { verifyError: 'SELF_SIGNED_CERT_IN_CHAIN' }],
+    ['missingIntermediate', 'TLS_INCOMPLETE_CHAIN', /sent only its own certificate/, { verifyError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }],
+  ];
+  for (const [label, code, summary, extra] of certificateCases) {
+    it(`${code} (${label}), still reading the certificate`, async () => {
+      const finding = await probe(label);
+      assert.equal(finding.code, code, finding.summary);
+      assert.match(finding.summary, summary);
+      assert.equal(finding.details.authorized, false);
+      assert.ok((finding.details.certificate as { fingerprint256: string }).fingerprint256);
+      for (const [key, value] of Object.entries(extra ?? {})) assert.deepEqual(finding.details[key], value);
+    });
+  }
+
+  it('TLS_UNTRUSTED_ROOT for a valid chain whose root this machine does not trust', async () => {
+    const finding = await probe('valid', { trust: false });
+    assert.equal(finding.code, 'TLS_UNTRUSTED_ROOT');
+    assert.equal(finding.details.verifyError, 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY');
+    assert.match(finding.summary, /leads to CN=Fixpath Test Root/);
+  });
+
+  it('lists every problem: an expired certificate for another host', async () => {
+    const finding = await probe('expired', { name: 'localhost.fixpath.test' });
+    assert.equal(finding.code, 'TLS_CERT_EXPIRED');
+    assert.deepEqual(finding.details.problems, ['TLS_CERT_EXPIRED', 'TLS_HOSTNAME_MISMATCH']);
+  });
+
+  it('an IP target sends no SNI and is checked against IP SANs', async () => {
+    const finding = await probeTls({ host: { kind: 'ip', ip: '127.0.0.1', family: 4 }, port: ports.valid }, context(), new Deadline(2000));
+    assert.equal(finding.code, 'TLS_OK', finding.summary);
+    assert.equal(finding.details.servername, null);
+    assert.equal(servers[0].servernames.at(-1), '');
+  });
+
+  it('TLS_PROTOCOL_MISMATCH for a TLS 1.0-only server, proving the version it speaks', async () => {
+    const finding = await probe('tls10');
+    assert.equal(finding.code, 'TLS_PROTOCOL_MISMATCH');
+    assert.deepEqual(finding.details.versions, { TLSv1: true, 'TLSv1.1': false, 'TLSv1.2': false, 'TLSv1.3': false });
+    assert.match(finding.summary, /accepts only TLS 1\.0/);
+    assert.equal((finding.details.certificate as { subject: string }).subject, 'CN=legacy.fixpath.test');
+  });
+
+  it('TLS_NOT_TLS for plain HTTP on the port', async () => {
+    const http = await startHttpServer((_, response) => response.end('plain'));
+    try {
+      const finding = await probeTls({ host: { kind: 'ip', ip: '127.0.0.1', family: 4 }, port: http.port }, context(), new Deadline(2000));
+      assert.equal(finding.code, 'TLS_NOT_TLS');
+      assert.equal(finding.details.error, 'ERR_SSL_WRONG_VERSION_NUMBER');
+    } finally {
+      await http.close();
+    }
+  });
+
+  it('TLS_HANDSHAKE_TIMEOUT for a server that accepts and stays silent', async () => {
+    const silent = await startSilentServer();
+    try {
+      const start = performance.now();
+      const finding = await probeTls({ host: { kind: 'ip', ip: '127.0.0.1', family: 4 }, port: silent.port }, context(), new Deadline(300));
+      assert.equal(finding.code, 'TLS_HANDSHAKE_TIMEOUT');
+      assert.ok(performance.now() - start < 1500);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('TLS_RESET for a server that resets during the handshake', async () => {
+    const reset = await startResetServer();
+    try {
+      const finding = await probeTls({ host: { kind: 'ip', ip: '127.0.0.1', family: 4 }, port: reset.port }, context(), new Deadline(1000));
+      assert.equal(finding.code, 'TLS_RESET');
+    } finally {
+      await reset.close();
+    }
+  });
+
+  it('TCP_REFUSED for a closed port', async () => {
+    const finding = await probeTls({ host: { kind: 'ip', ip: '127.0.0.1', family: 4 }, port: await closedPort() }, context(), new Deadline(1000));
+    assert.equal(finding.code, 'TCP_REFUSED');
+  });
+
+  it('maps OpenSSL verify errors to codes', () => {
+    assert.equal(classifyVerifyError('UNABLE_TO_GET_ISSUER_CERT_LOCALLY'), 'TLS_UNTRUSTED_ROOT');
+    assert.equal(classifyVerifyError('CERT_REVOKED'), 'TLS_UNTRUSTED_ROOT');
+  });
+});
