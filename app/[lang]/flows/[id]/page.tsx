@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { FlowRunner } from '@/components/flow/flow-runner';
+import { fixTitlesFor } from '@/lib/flows/fix-titles';
+import { flowIds, getFlow } from '@/lib/flows/registry';
+import { isLocale, LOCALES } from '@/lib/i18n/locales';
+
+export const dynamicParams = false;
+
+type Params = Promise<{ lang: string; id: string }>;
+
+export function generateStaticParams() {
+  return LOCALES.flatMap((lang) => flowIds().map((id) => ({ lang, id })));
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { lang, id } = await params;
+  const flow = getFlow(id);
+  return flow && isLocale(lang) ? { title: flow.info.title[lang], description: flow.info.description[lang] } : {};
+}
+
+/** One decision flow; the path lives in the URL and is restored in the browser. */
+export default async function FlowPage({ params }: { params: Params }) {
+  const { lang, id } = await params;
+  const flow = getFlow(id);
+  if (!flow || !isLocale(lang)) notFound();
+  return <FlowRunner lang={lang} flowId={flow.info.id} fixTitles={fixTitlesFor(flow.info.id, lang)} />;
+}

@@ -1,0 +1,51 @@
+'use client';
+
+import Link from 'next/link';
+import { FLOWS, type FixRef, type FlowContext, type StepMeta } from '@/machines';
+import type { FixTitle } from '@/lib/flows/fix-titles';
+import { articleFixHref, customerFixHref, flowHref } from '@/lib/flows/links';
+import { targetOf } from '@/lib/flows/text';
+import { format } from '@/lib/i18n/define-messages';
+import type { Locale } from '@/lib/i18n/locales';
+import { flowMessages } from '@/lib/i18n/messages/flows';
+import { CopyButton } from '../copy-button';
+import { FiveWhysReportView } from './five-whys-report-view';
+
+/** The name of a fix section: the article's own titles when known, else `slug#fixId`. */
+export function fixName(fix: FixRef, titles: Record<string, FixTitle>): string {
+  const known = titles[`${fix.slug}#${fix.fixId}`];
+  return known ? `${known.fix} (${known.article})` : `${fix.slug}#${fix.fixId}`;
+}
+
+/** Where a flow ends: the fix with its article link and the customer link, a hand-off, or the 5 Whys report. */
+export function FlowEnding({ meta, context, lang, fixTitles, flowUrl }: { meta: StepMeta; context: FlowContext; lang: Locale; fixTitles: Record<string, FixTitle>; flowUrl: string }) {
+  const t = flowMessages[lang];
+  if (meta.kind === 'fix') {
+    const target = targetOf(context.values);
+    const customerLink = () => `${window.location.origin}${customerFixHref(lang, meta.fix, target)}`;
+    return (
+      <div className="mt-3 space-y-3" data-fix-ending={`${meta.fix.slug}#${meta.fix.fixId}`}>
+        <p>
+          <Link href={articleFixHref(lang, meta.fix)} className="font-medium text-blue-800 underline dark:text-blue-300">
+            {format(t.openFix, { title: fixName(meta.fix, fixTitles) })}
+          </Link>
+        </p>
+        <div className="flex flex-wrap items-center gap-2">
+          <CopyButton text={customerLink} label={t.shareWithCustomer} copiedLabel={t.copied} failedLabel={t.copyFailed} className="px-3 py-1 text-sm" />
+          {target.host ? <span className="text-sm text-slate-600 dark:text-slate-400">{format(t.shareHint, { target: `${target.host}${target.port ? `:${target.port}` : ''}` })}</span> : null}
+        </div>
+      </div>
+    );
+  }
+  if (meta.kind === 'handoff') {
+    return (
+      <p className="mt-3">
+        <Link href={flowHref(lang, meta.flow)} className="font-medium text-blue-800 underline dark:text-blue-300">
+          {format(t.nextFlow, { title: FLOWS[meta.flow].info.title[lang] })}
+        </Link>
+      </p>
+    );
+  }
+  if (meta.kind === 'report') return <FiveWhysReportView context={context} lang={lang} flowUrl={flowUrl} />;
+  return null;
+}

@@ -1,0 +1,75 @@
+'use client';
+
+import { useMemo } from 'react';
+import { buildFlowMap } from '@/lib/flows/map';
+import { flowText } from '@/lib/flows/text';
+import { format } from '@/lib/i18n/define-messages';
+import type { Locale } from '@/lib/i18n/locales';
+import { flowMessages } from '@/lib/i18n/messages/flows';
+import { FINAL_KINDS, type FlowDefinition, type FlowValues, type StepMeta } from '@/machines';
+
+const W = 172;
+const H = 38;
+const GAP_X = 44;
+const GAP_Y = 10;
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** The whole flow drawn from its machine (rows by distance from the start); the path taken is highlighted. */
+export function FlowMap({ flow, visited, current, values, lang }: { flow: FlowDefinition; visited: string[]; current: string; values: FlowValues; lang: Locale }) {
+  const t = flowMessages[lang];
+  const map = useMemo(() => buildFlowMap(flow.machine), [flow]);
+  const place = new Map(map.nodes.map((node) => [node.id, { x: node.depth * (W + GAP_X) + 4, y: node.order * (H + GAP_Y) + 4 }]));
+  const seen = new Set(visited);
+  const taken = new Set(visited.slice(1).map((id, i) => `${visited[i]}>${id}`));
+  const width = map.rows * (W + GAP_X);
+  const height = map.widest * (H + GAP_Y) + 8;
+  const titleId = `map-${flow.info.id}`;
+  return (
+    <details className="mt-8 print:hidden">
+      <summary className="cursor-pointer text-lg font-semibold">{t.mapTitle}</summary>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t.mapIntro}</p>
+      <div tabIndex={0} role="group" aria-label={t.mapTitle} className="mt-2 overflow-auto rounded border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-700" style={{ maxHeight: '32rem' }}>
+        <svg role="img" aria-labelledby={titleId} width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="text-[11px]">
+          <title id={titleId}>{format(t.mapLabel, { title: flow.info.title[lang], count: map.nodes.length })}</title>
+          {map.edges.map((edge) => {
+            const from = place.get(edge.from);
+            const to = place.get(edge.to);
+            if (!from || !to) return null;
+            const on = taken.has(`${edge.from}>${edge.to}`);
+            const [x1, y1, x2, y2] = [from.x + W, from.y + H / 2, to.x, to.y + H / 2];
+            const bend = Math.max(24, Math.abs(x2 - x1) / 2);
+            return (
+              <path
+                key={`${edge.from}>${edge.to}`}
+                d={`M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`}
+                fill="none"
+                stroke={on ? '#1d4ed8' : '#cbd5e1'}
+                strokeWidth={on ? 2.5 : 1}
+                data-taken={on || undefined}
+              />
+            );
+          })}
+          {map.nodes.map((node) => {
+            const at = place.get(node.id) as { x: number; y: number };
+            const meta = flow.machine.states[node.id].meta as StepMeta;
+            const label = flowText(meta.title, lang, values);
+            const isCurrent = node.id === current;
+            const final = (FINAL_KINDS as readonly string[]).includes(node.kind);
+            return (
+              <g key={node.id} data-map-node={node.id} data-visited={seen.has(node.id) || undefined}>
+                <title>{label}</title>
+                <rect x={at.x} y={at.y} width={W} height={H} rx={final ? 16 : 4} fill={isCurrent ? '#1e40af' : seen.has(node.id) ? '#dbeafe' : '#f8fafc'} stroke={seen.has(node.id) ? '#1d4ed8' : '#94a3b8'} strokeWidth={isCurrent ? 2.5 : 1} />
+                <text x={at.x + 8} y={at.y + H / 2 + 4} fill={isCurrent ? '#ffffff' : '#0f172a'}>
+                  {clip(label, lang === 'zh' ? 13 : 26)}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,43 @@
+'use client';
+
+import { summarizeSteps } from '@/lib/flows/step-summary';
+import type { Replay } from '@/lib/flows/replay';
+import { format } from '@/lib/i18n/define-messages';
+import type { Locale } from '@/lib/i18n/locales';
+import { flowMessages } from '@/lib/i18n/messages/flows';
+import type { FlowMachine } from '@/machines';
+import { EvidenceCard } from './evidence-card';
+
+/** The path so far as a breadcrumb: each step's question and answer, its evidence, and a button to reopen it. */
+export function FlowPath({ machine, replay, lang, onReopen }: { machine: FlowMachine; replay: Replay; lang: Locale; onReopen: (index: number) => void }) {
+  const t = flowMessages[lang];
+  const steps = summarizeSteps(machine, replay, lang);
+  return (
+    <nav aria-labelledby="path-heading" className="mt-6">
+      <h2 id="path-heading" className="text-lg font-semibold">{t.pathTitle}</h2>
+      {steps.length === 0 ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t.pathEmpty}</p> : null}
+      <ol className="mt-2 space-y-2">
+        {steps.map((step) => (
+          <li key={step.index} data-step={step.stateId} className="rounded border border-slate-200 p-3 dark:border-slate-700">
+            <div className="flex flex-wrap items-start gap-x-3 gap-y-1">
+              <span className="text-sm text-slate-600 tabular-nums dark:text-slate-400">{step.index + 1}.</span>
+              <div className="min-w-0 flex-1">
+                <p className="font-medium">{step.title}</p>
+                {step.evidence ? null : <p className="text-slate-700 break-words dark:text-slate-300">{step.answer}</p>}
+              </div>
+              <button
+                type="button"
+                onClick={() => onReopen(step.index)}
+                aria-label={format(t.changeStep, { n: step.index + 1, title: step.title })}
+                className="rounded border border-slate-500 px-2 py-0.5 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-slate-800"
+              >
+                {t.change}
+              </button>
+            </div>
+            {step.evidence ? <EvidenceCard evidence={step.evidence} lang={lang} /> : null}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,87 @@
+'use client';
+
+import Link from 'next/link';
+import { useCallback, useEffect, useRef } from 'react';
+import type { FixTitle } from '@/lib/flows/fix-titles';
+import { articleFixHref, flowHref } from '@/lib/flows/links';
+import { stateIdOf, stateMetaOf } from '@/lib/flows/registry';
+import { flowText } from '@/lib/flows/text';
+import { format } from '@/lib/i18n/define-messages';
+import type { Locale } from '@/lib/i18n/locales';
+import { flowMessages } from '@/lib/i18n/messages/flows';
+import { FLOWS, type FlowId, type FlowValues, type StepMeta } from '@/machines';
+import { FlowEnding, fixName } from './flow-ending';
+import { FlowMap } from './flow-map';
+import { FlowPath } from './flow-path';
+import { FlowToolbar } from './flow-toolbar';
+import { FormStep } from './form-step';
+import { LinkNoticeView } from './link-notice';
+import { ProbeStep } from './probe-step';
+import { QuestionStep } from './question-step';
+import { useFlowSession } from './use-flow-session';
+
+/** One generic runner for every flow: the path, the current step rendered from its meta, the ending, the map. */
+export function FlowRunner({ lang, flowId, fixTitles }: { lang: Locale; flowId: FlowId; fixTitles: Record<string, FixTitle> }) {
+  const flow = FLOWS[flowId];
+  const t = flowMessages[lang];
+  const session = useFlowSession(flow);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const where = session.state ? `${session.state.replay.steps.length}:${stateIdOf(session.state.replay.snapshot)}` : '';
+  const shown = useRef('');
+
+  // Move focus to each new step so keyboard and screen-reader users carry on from there.
+  useEffect(() => {
+    if (!where) return;
+    if (shown.current) heading.current?.focus();
+    shown.current = where;
+  }, [where]);
+
+  const answer = useCallback((option: string) => session.send({ type: `answer.${option}` }), [session]);
+  const submit = useCallback((action: string, values: FlowValues) => session.send({ type: `submit.${action}`, values }), [session]);
+
+  if (!session.state) return <p role="status">{t.loading}</p>;
+  const { replay, running } = session.state;
+  const snapshot = replay.snapshot;
+  const stateId = stateIdOf(snapshot);
+  const meta = stateMetaOf(flow.machine, stateId) as StepMeta;
+  const { context } = snapshot;
+  const done = snapshot.status === 'done';
+  const flowUrl = typeof window === 'undefined' ? '' : `${window.location.origin}${flowHref(lang, flowId, session.query)}`;
+  const canAttach = meta.kind === 'form' && snapshot.can({ type: 'submit.attach-tcp', values: {} });
+
+  return (
+    <div>
+      <p className="text-sm">
+        <Link href={`/${lang}/flows`} className="text-blue-800 underline dark:text-blue-300">{t.allFlows}</Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">{flow.info.title[lang]}</h1>
+      <p className="mt-2 text-slate-700 dark:text-slate-300">{flow.info.description[lang]}</p>
+      {session.notice ? <LinkNoticeView notice={session.notice} lang={lang} /> : null}
+      {/* A printed 5 Whys report is the report alone. */}
+      <div className={meta.kind === 'report' ? 'print:hidden' : undefined}>
+        <FlowPath machine={flow.machine} replay={replay} lang={lang} onReopen={session.reopen} />
+      </div>
+      <section aria-labelledby="current-heading" data-state={stateId} className="mt-6 rounded-lg border-2 border-blue-700 p-4 dark:border-blue-400">
+        <p className="text-sm text-slate-600 dark:text-slate-400">{done ? t.conclusion : format(t.stepNumber, { n: replay.steps.length + 1 })}</p>
+        <h2 id="current-heading" ref={heading} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
+          {flowText(meta.title, lang, context.values)}
+        </h2>
+        {meta.body ? <p className="mt-2 whitespace-pre-line">{flowText(meta.body, lang, context.values)}</p> : null}
+        {meta.kind === 'question' ? <QuestionStep meta={meta} context={context} lang={lang} onAnswer={answer} /> : null}
+        {meta.kind === 'form' ? (
+          <FormStep key={where} meta={meta} context={context} draft={session.drafts[stateId]} lang={lang} canAttach={canAttach} onSubmit={submit} />
+        ) : null}
+        {meta.kind === 'probe' ? <ProbeStep meta={meta} context={context} startedAt={running?.startedAt ?? null} lang={lang} onCancel={() => session.send({ type: 'cancel' })} /> : null}
+        {done ? <FlowEnding meta={meta} context={context} lang={lang} fixTitles={fixTitles} flowUrl={flowUrl} /> : null}
+        {meta.ref ? (
+          <p className="mt-4 text-sm">
+            {t.readMore}{' '}
+            <Link href={articleFixHref(lang, meta.ref)} className="text-blue-800 underline dark:text-blue-300">{fixName(meta.ref, fixTitles)}</Link>
+          </p>
+        ) : null}
+      </section>
+      <FlowToolbar flow={flow} replay={replay} lang={lang} query={session.query} onRestart={session.restart} />
+      <FlowMap flow={flow} visited={[...replay.steps.map((step) => step.state), stateId]} current={stateId} values={context.values} lang={lang} />
+    </div>
+  );
+}
