@@ -1,3 +1,4 @@
+import type tls from 'node:tls';
 import type { ProbeContext } from './context';
 import { connectTcp, tcpFailureFinding } from './connect';
 import type { Deadline } from './deadline';
@@ -44,6 +45,9 @@ export async function probeTls(target: TlsTarget, context: ProbeContext, deadlin
   });
   timings.handshakeMs = handshake.handshakeMs;
   const now = Date.now();
+  // Read the session before the version scan: a server may close the connection meanwhile, and a closed socket has no certificate.
+  const session = handshake.ok ? readSession(handshake.socket, target.host, now) : null;
+  if (handshake.ok) handshake.socket.destroy();
   const scanWorthwhile = handshake.ok || handshake.code === 'TLS_PROTOCOL_MISMATCH';
   const scan = scanWorthwhile
     ? await scanVersions(resolved.address, target.port, serverName(target.host), deadline.remaining(), now)
@@ -72,17 +76,14 @@ export async function probeTls(target: TlsTarget, context: ProbeContext, deadlin
     };
   }
 
-  const socket = handshake.socket;
-  const protocol = socket.getProtocol();
-  const leaf = describeCertificate(socket.getPeerCertificate(), now);
-  const verification = verifyCertificate(socket, identityOf(target.host), leaf, now);
+  const { protocol, leaf, verification, cipher, alpn, peerChain: verifiedChain } = session!;
   const sentChain = protocol ? scan?.chains[protocol] : undefined;
-  const chain = sentChain ?? peerChain(socket);
+  const chain = sentChain ?? verifiedChain;
   const details = {
     ...base,
     protocol,
-    cipher: socket.getCipher(),
-    alpn: socket.alpnProtocol || null,
+    cipher,
+    alpn,
     authorized: verification.code === null,
     verifyError: verification.verifyError,
     hostnameMatches: verification.hostnameMatches,
@@ -92,7 +93,6 @@ export async function probeTls(target: TlsTarget, context: ProbeContext, deadlin
     chainAsSent: Boolean(sentChain),
     versions,
   };
-  socket.destroy();
 
   if (verification.code) {
     return { code: verification.code, summary: certificateSummary(verification.code, label, hostLabel(target.host), leaf, chain), details };
@@ -105,5 +105,19 @@ export async function probeTls(target: TlsTarget, context: ProbeContext, deadlin
       ? `${protocol} handshake with ${label} succeeded, but the certificate expires in ${leaf.daysLeft} days.`
       : `${protocol} handshake with ${label} succeeded; the certificate is trusted and valid for ${leaf.daysLeft} more days.`,
     details,
+  };
+}
+
+/** What a finished handshake says, read while its socket is still open. */
+function readSession(socket: tls.TLSSocket, host: CanonicalHost, now: number) {
+  const protocol = socket.getProtocol();
+  const leaf = describeCertificate(socket.getPeerCertificate(), now);
+  return {
+    protocol,
+    leaf,
+    verification: verifyCertificate(socket, identityOf(host), leaf, now),
+    cipher: socket.getCipher(),
+    alpn: socket.alpnProtocol || null,
+    peerChain: peerChain(socket),
   };
 }
