@@ -3,6 +3,7 @@
 import { evidenceFacts, FACT_LABELS, failureText } from '@/lib/flows/evidence';
 import type { Locale } from '@/lib/i18n/locales';
 import { flowMessages } from '@/lib/i18n/messages/flows';
+import { probeCodeMessages } from '@/lib/i18n/messages/probe-codes';
 import type { Evidence } from '@/machines';
 
 const SEVERITY_CLASSES: Record<string, string> = {
@@ -27,7 +28,15 @@ export function EvidenceCard({ evidence, lang }: { evidence: Evidence; lang: Loc
           <span className={`rounded px-1.5 text-xs ${SEVERITY_CLASSES.warn}`}>{t.probeFailed}</span>
         )}
       </p>
-      <p className="mt-1">{result ? result.summary : failure ? failureText(failure, lang) : ''}</p>
+      {result ? (
+        <>
+          <p className="mt-1 font-medium">{probeCodeMessages[lang][result.code]}</p>
+          {/* The API writes its specifics in English. */}
+          <p lang="en" className="mt-0.5 text-slate-700 dark:text-slate-300">{result.summary}</p>
+        </>
+      ) : (
+        <p className="mt-1">{failure ? failureText(failure, lang) : ''}</p>
+      )}
       {result ? (
         <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5">
           {evidenceFacts(evidence).map((fact) => (
