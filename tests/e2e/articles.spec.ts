@@ -25,12 +25,16 @@ test('copy link puts the full URL with the fix anchor on the clipboard', async (
 
 test('code blocks are highlighted on the server and copy their command', async ({ page }) => {
   await page.goto('/en/articles/service-not-listening');
-  const block = page.locator('section[data-fix="check-listening"] pre.shiki').filter({ visible: true }).first();
+  const fix = page.locator('section[data-fix="check-listening"]');
+  // Choosing the tab first also waits for hydration, which may switch to the reader's platform.
+  await fix.getByRole('tab', { name: 'Linux' }).first().click();
+  const panel = fix.getByRole('tabpanel', { name: 'Linux' }).first();
+  const block = panel.locator('pre.shiki').first();
   await expect(block.locator('span[style*="--shiki-light"]').first()).toBeAttached();
-  const panel = block.locator('xpath=..');
-  await panel.getByRole('button', { name: 'Copy command' }).click();
+  await panel.getByRole('button', { name: 'Copy command' }).first().click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe((await block.innerText()).trim());
+  expect(copied).toContain('ss -ltnp');
 });
 
 test('the platform tab chosen on one article is still chosen on the next', async ({ page }) => {
