@@ -1,14 +1,15 @@
 import { expect, test } from '@playwright/test';
+import { gotoReady } from './helpers';
 
 test('an article renders in Chinese and in English with its fixes listed', async ({ page }) => {
-  await page.goto('/zh/articles/service-not-listening');
+  await gotoReady(page, '/zh/articles/service-not-listening');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const zhToc = page.getByRole('navigation', { name: '本文的修复方法' });
   await expect(zhToc.getByRole('link')).toHaveCount(await page.locator('section[data-fix]').count());
   await expect(page.locator('h2#check-listening')).toBeVisible();
 
-  await page.goto('/en/articles/service-not-listening');
+  await gotoReady(page, '/en/articles/service-not-listening');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { name: 'How customers describe it' })).toBeVisible();
   await expect(page.locator('h2#check-listening')).toBeVisible();
@@ -16,7 +17,7 @@ test('an article renders in Chinese and in English with its fixes listed', async
 });
 
 test('copy link puts the full URL with the fix anchor on the clipboard', async ({ page }) => {
-  await page.goto('/en/articles/service-not-listening');
+  await gotoReady(page, '/en/articles/service-not-listening');
   await page.locator('h2#start-service').getByRole('button').click();
   await expect(page.locator('h2#start-service').getByRole('status')).toHaveText('Copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -24,7 +25,7 @@ test('copy link puts the full URL with the fix anchor on the clipboard', async (
 });
 
 test('code blocks are highlighted on the server and copy their command', async ({ page }) => {
-  await page.goto('/en/articles/service-not-listening');
+  await gotoReady(page, '/en/articles/service-not-listening');
   const fix = page.locator('section[data-fix="check-listening"]');
   // Choosing the tab first also waits for hydration, which may switch to the reader's platform.
   await fix.getByRole('tab', { name: 'Linux' }).first().click();
@@ -38,7 +39,7 @@ test('code blocks are highlighted on the server and copy their command', async (
 });
 
 test('the platform tab chosen on one article is still chosen on the next', async ({ page }) => {
-  await page.goto('/en/articles/service-not-listening');
+  await gotoReady(page, '/en/articles/service-not-listening');
   const tablist = page.getByRole('tablist').first();
   await tablist.getByRole('tab', { name: 'macOS' }).click();
   await expect(tablist.getByRole('tab', { name: 'macOS' })).toHaveAttribute('aria-selected', 'true');
@@ -48,7 +49,7 @@ test('the platform tab chosen on one article is still chosen on the next', async
   await expect(tablist.getByRole('tab').first()).toBeFocused();
   await tablist.getByRole('tab', { name: 'macOS' }).click();
 
-  await page.goto('/en/articles/dns-resolution-failure');
+  await gotoReady(page, '/en/articles/dns-resolution-failure');
   const next = page.getByRole('tablist').first();
   await expect(next.getByRole('tab', { name: 'macOS' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tabpanel').filter({ visible: true }).first()).toHaveAttribute('data-platform', 'macOS');
@@ -56,7 +57,7 @@ test('the platform tab chosen on one article is still chosen on the next', async
 });
 
 test('the language switch keeps the reader on the same page', async ({ page }) => {
-  await page.goto('/zh/articles/tls-certificate-expired');
+  await gotoReady(page, '/zh/articles/tls-certificate-expired');
   await page.getByRole('link', { name: '切换到英文' }).click();
   await expect(page).toHaveURL(/\/en\/articles\/tls-certificate-expired$/);
   await page.getByRole('link', { name: 'Switch to Chinese' }).click();
@@ -79,7 +80,7 @@ test('unknown pages are real 404s in the right language', async ({ page }) => {
 });
 
 test('/ opens the Chinese home page, which lists articles by layer', async ({ page }) => {
-  await page.goto('/');
+  await gotoReady(page, '/');
   await expect(page).toHaveURL(/\/zh$/);
   await expect(page.getByRole('heading', { name: '传输层' })).toBeVisible();
   await page.getByRole('link', { name: /./ }).filter({ has: page.locator(`[href="/zh/articles/service-not-listening"]`) }).count();

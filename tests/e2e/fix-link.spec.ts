@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { gotoReady } from './helpers';
 
 test("a fix link shows just that fix with the customer's host and port in every command", async ({ page }) => {
-  await page.goto('/en/fix/service-not-listening?fix=check-listening&host=api.example.net&port=8443');
+  await gotoReady(page, '/en/fix/service-not-listening?fix=check-listening&host=api.example.net&port=8443');
   await expect(page.locator('section[data-fix]')).toHaveCount(1);
   await expect(page.getByText('For the server api.example.net:8443')).toBeVisible();
   const commands = await page.locator('section[data-fix="check-listening"] pre').allInnerTexts();
@@ -15,7 +16,7 @@ test('a fix link never renders query values as HTML and says which ones it ignor
     alerted = true;
     await dialog.dismiss();
   });
-  await page.goto('/en/fix/service-not-listening?fix=check-listening&host=%3Cscript%3Ealert(1)%3C%2Fscript%3E&port=70000');
+  await gotoReady(page, '/en/fix/service-not-listening?fix=check-listening&host=%3Cscript%3Ealert(1)%3C%2Fscript%3E&port=70000');
   await expect(page.getByText('The server address "<script>alert(1)</script>" in the link is not valid')).toBeVisible();
   await expect(page.getByText('The port "70000" in the link is not valid')).toBeVisible();
   expect(await page.locator('main script').count()).toBe(0);
@@ -24,7 +25,7 @@ test('a fix link never renders query values as HTML and says which ones it ignor
 });
 
 test('the share button under a fix copies the customer link', async ({ page }) => {
-  await page.goto('/en/articles/service-not-listening');
+  await gotoReady(page, '/en/articles/service-not-listening');
   const fix = page.locator('section[data-fix="start-service"]');
   await fix.getByText('Share with customer').click();
   await fix.getByLabel("Customer's server").fill('db.example.org');
