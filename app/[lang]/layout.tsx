@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { SearchPalette } from '@/components/search/search-palette';
+import { HydrationMarker } from '@/components/hydration-marker';
 import { SiteHeader } from '@/components/site-header';
 import { isLocale, LOCALES } from '@/lib/i18n/locales';
+import { searchMessages } from '@/lib/i18n/messages/search';
 import { siteMessages } from '@/lib/i18n/messages/site';
 import '../globals.css';
 
@@ -28,10 +31,11 @@ export default async function LanguageLayout({ children, params }: { children: R
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:bg-white focus:p-2 dark:focus:bg-slate-900">
           {t.skipToContent}
         </a>
-        <SiteHeader lang={lang} />
+        <SiteHeader lang={lang} search={<SearchPalette lang={lang} messages={searchMessages[lang]} />} />
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">
           {children}
         </main>
+        <HydrationMarker />
         <footer className="mx-auto max-w-5xl px-4 py-8 text-sm text-slate-600 print:hidden dark:text-slate-400">{t.footer}</footer>
       </body>
     </html>

@@ -1,7 +1,10 @@
 import { notFound } from 'next/navigation';
+import { FlowList } from '@/components/flow/flow-list';
 import { ArticlesByLayer } from '@/components/home/articles-by-layer';
+import { SearchLauncher } from '@/components/search/search-launcher';
 import { articlesIn } from '@/lib/content/load';
 import { isLocale } from '@/lib/i18n/locales';
+import { searchMessages } from '@/lib/i18n/messages/search';
 import { siteMessages } from '@/lib/i18n/messages/site';
 
 export default async function HomePage({ params }: { params: Promise<{ lang: string }> }) {
@@ -16,11 +19,14 @@ export default async function HomePage({ params }: { params: Promise<{ lang: str
       </section>
       <section aria-labelledby="search-heading">
         <h2 id="search-heading" className="text-xl font-semibold">{t.searchTitle}</h2>
-        <p className="mt-2 text-slate-700 dark:text-slate-300">{t.searchComingSoon}</p>
+        <p className="mt-2 text-slate-700 dark:text-slate-300">{t.searchIntro}</p>
+        <SearchLauncher messages={searchMessages[lang]} />
       </section>
       <section aria-labelledby="flows-heading">
         <h2 id="flows-heading" className="text-xl font-semibold">{t.flowsTitle}</h2>
-        <p className="mt-2 text-slate-700 dark:text-slate-300">{t.flowsComingSoon}</p>
+        <div className="mt-3">
+          <FlowList lang={lang} />
+        </div>
       </section>
       <section aria-labelledby="layers-heading">
         <h2 id="layers-heading" className="mb-4 text-xl font-semibold">{t.articlesByLayer}</h2>
