@@ -18,7 +18,11 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
   const { lang } = await params;
   if (!isLocale(lang)) return {};
-  return { title: { default: siteMessages[lang].siteName, template: `%s · ${siteMessages[lang].siteName}` }, description: siteMessages[lang].tagline };
+  return {
+    title: { default: siteMessages[lang].siteName, template: `%s · ${siteMessages[lang].siteName}` },
+    description: siteMessages[lang].tagline,
+    icons: { icon: '/favicon.svg' },
+  };
 }
 
 export default async function LanguageLayout({ children, params }: { children: ReactNode; params: Promise<{ lang: string }> }) {
