@@ -6,7 +6,7 @@
 import { getSimplePaths } from 'xstate/graph';
 import { decodeFlowLink, encodeFlowLink } from '../lib/flows/link-codec';
 import { eventToStep, type PathStep } from '../lib/flows/path';
-import { stateIdOf } from '../lib/flows/registry';
+import { stateIdOf } from '../lib/flows/state';
 import { replayPath, type FlowSnapshot } from '../lib/flows/replay';
 import { FLOWS } from '../machines';
 import { modelEvents, serializeForModel } from '../tests/fixtures/flows/model';

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { FLOWS, type FixRef, type FlowContext, type StepMeta } from '@/machines';
+import type { FixRef, FlowContext, FlowId, StepMeta } from '@/machines';
 import type { FixTitle } from '@/lib/flows/fix-titles';
 import { articleFixHref, customerFixHref, flowHref } from '@/lib/flows/links';
 import { targetOf } from '@/lib/flows/text';
@@ -18,7 +18,7 @@ export function fixName(fix: FixRef, titles: Record<string, FixTitle>): string {
 }
 
 /** Where a flow ends: the fix with its article link and the customer link, a hand-off, or the 5 Whys report. */
-export function FlowEnding({ meta, context, lang, fixTitles, flowUrl }: { meta: StepMeta; context: FlowContext; lang: Locale; fixTitles: Record<string, FixTitle>; flowUrl: string }) {
+export function FlowEnding({ meta, context, lang, fixTitles, flowTitles, flowUrl }: { meta: StepMeta; context: FlowContext; lang: Locale; fixTitles: Record<string, FixTitle>; flowTitles: Record<FlowId, string>; flowUrl: string }) {
   const t = flowMessages[lang];
   if (meta.kind === 'fix') {
     const target = targetOf(context.values);
@@ -41,7 +41,7 @@ export function FlowEnding({ meta, context, lang, fixTitles, flowUrl }: { meta: 
     return (
       <p className="mt-3">
         <Link href={flowHref(lang, meta.flow)} className="font-medium text-blue-800 underline dark:text-blue-300">
-          {format(t.nextFlow, { title: FLOWS[meta.flow].info.title[lang] })}
+          {format(t.nextFlow, { title: flowTitles[meta.flow] })}
         </Link>
       </p>
     );

@@ -6,7 +6,8 @@ import { flowText } from '@/lib/flows/text';
 import { format } from '@/lib/i18n/define-messages';
 import type { Locale } from '@/lib/i18n/locales';
 import { flowMessages } from '@/lib/i18n/messages/flows';
-import { FINAL_KINDS, type FlowDefinition, type FlowValues, type StepMeta } from '@/machines';
+import type { FlowDefinition, FlowValues, StepMeta } from '@/machines';
+import { FINAL_KINDS } from '@/machines/meta';
 
 const W = 172;
 const H = 38;

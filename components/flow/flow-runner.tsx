@@ -1,15 +1,16 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FixTitle } from '@/lib/flows/fix-titles';
 import { articleFixHref, flowHref } from '@/lib/flows/links';
-import { stateIdOf, stateMetaOf } from '@/lib/flows/registry';
+import { stateIdOf, stateMetaOf } from '@/lib/flows/state';
 import { flowText } from '@/lib/flows/text';
 import { format } from '@/lib/i18n/define-messages';
 import type { Locale } from '@/lib/i18n/locales';
 import { flowMessages } from '@/lib/i18n/messages/flows';
-import { FLOWS, type FlowId, type FlowValues, type StepMeta } from '@/machines';
+import type { FlowDefinition, FlowId, FlowValues, StepMeta } from '@/machines';
+import { FLOW_LOADERS } from '@/machines/loaders';
 import { FlowEnding, fixName } from './flow-ending';
 import { FlowMap } from './flow-map';
 import { FlowPath } from './flow-path';
@@ -20,9 +21,32 @@ import { ProbeStep } from './probe-step';
 import { QuestionStep } from './question-step';
 import { useFlowSession } from './use-flow-session';
 
+/** Props of {@link FlowRunner}. */
+export interface FlowRunnerProps {
+  lang: Locale;
+  flowId: FlowId;
+  fixTitles: Record<string, FixTitle>;
+  /** Every flow's title in the reader's language, for hand-offs to another flow. */
+  flowTitles: Record<FlowId, string>;
+}
+
+/** Loads the one flow this page runs (not all five), then runs it. */
+export function FlowRunner({ flowId, ...props }: FlowRunnerProps) {
+  const [flow, setFlow] = useState<FlowDefinition>();
+  useEffect(() => {
+    let current = true;
+    void FLOW_LOADERS[flowId]().then((loaded) => current && setFlow(loaded));
+    return () => {
+      current = false;
+    };
+  }, [flowId]);
+  if (!flow) return <p role="status">{flowMessages[props.lang].loading}</p>;
+  return <LoadedFlowRunner flow={flow} {...props} />;
+}
+
 /** One generic runner for every flow: the path, the current step rendered from its meta, the ending, the map. */
-export function FlowRunner({ lang, flowId, fixTitles }: { lang: Locale; flowId: FlowId; fixTitles: Record<string, FixTitle> }) {
-  const flow = FLOWS[flowId];
+function LoadedFlowRunner({ flow, lang, fixTitles, flowTitles }: Omit<FlowRunnerProps, 'flowId'> & { flow: FlowDefinition }) {
+  const flowId = flow.info.id;
   const t = flowMessages[lang];
   const session = useFlowSession(flow);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -72,7 +96,7 @@ export function FlowRunner({ lang, flowId, fixTitles }: { lang: Locale; flowId: 
           <FormStep key={where} meta={meta} context={context} draft={session.drafts[stateId]} lang={lang} canAttach={canAttach} onSubmit={submit} />
         ) : null}
         {meta.kind === 'probe' ? <ProbeStep meta={meta} context={context} startedAt={running?.startedAt ?? null} lang={lang} onCancel={() => session.send({ type: 'cancel' })} /> : null}
-        {done ? <FlowEnding meta={meta} context={context} lang={lang} fixTitles={fixTitles} flowUrl={flowUrl} /> : null}
+        {done ? <FlowEnding meta={meta} context={context} lang={lang} fixTitles={fixTitles} flowTitles={flowTitles} flowUrl={flowUrl} /> : null}
         {meta.ref ? (
           <p className="mt-4 text-sm">
             {t.readMore}{' '}

@@ -5,7 +5,8 @@ import { format } from '@/lib/i18n/define-messages';
 import type { Locale } from '@/lib/i18n/locales';
 import { flowMessages } from '@/lib/i18n/messages/flows';
 import { flowText } from '@/lib/flows/text';
-import { validateFields, type FieldError, type FieldValue, type FlowContext, type FlowValues, type FormMeta } from '@/machines';
+import type { FieldValue, FlowContext, FlowValues, FormMeta } from '@/machines';
+import { validateFields, type FieldError } from '@/machines/fields';
 import { CauseSuggestions } from './cause-suggestions';
 import { FormField } from './form-field';
 

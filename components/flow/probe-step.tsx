@@ -5,7 +5,7 @@ import { format } from '@/lib/i18n/define-messages';
 import type { Locale } from '@/lib/i18n/locales';
 import { flowMessages } from '@/lib/i18n/messages/flows';
 import type { FlowContext, ProbeMeta } from '@/machines';
-import { buildProbeRequest } from '@/machines';
+import { buildProbeRequest } from '@/machines/probe-request';
 
 /** A running probe: what it tests, the elapsed time, and a cancel button. */
 export function ProbeStep({ meta, context, startedAt, lang, onCancel }: { meta: ProbeMeta; context: FlowContext; startedAt: number | null; lang: Locale; onCancel: () => void }) {

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { encodeFlowLink } from '@/lib/flows/link-codec';
 import type { PathStep } from '@/lib/flows/path';
 import { requestProbe } from '@/lib/flows/probe-client';
-import { stateIdOf } from '@/lib/flows/registry';
+import { stateIdOf } from '@/lib/flows/state';
 import { restoreFlowLink, type LinkNotice } from '@/lib/flows/restore';
 import { FlowSession, type SessionState } from '@/lib/flows/session';
 import type { FlowDefinition, FlowEvent, FlowValues } from '@/machines';

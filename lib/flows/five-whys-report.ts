@@ -1,4 +1,5 @@
-import { textOf, type FlowContext } from '../../machines';
+import type { FlowContext } from '../../machines';
+import { textOf } from '../../machines/fields';
 import { CAUSE_STATUS, MAX_WHYS } from '../../machines/five-whys';
 import type { Locale } from '../i18n/locales';
 

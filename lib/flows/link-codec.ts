@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FlowId } from '../../machines';
 import { pathStepSchema, type PathStep } from './path';
 import { slimStep } from './slim-evidence';
@@ -82,7 +82,7 @@ export async function encodeFlowLink(flowId: FlowId, flowVersion: number, steps:
   return new URLSearchParams({ v: String(flowVersion), p: payload }).toString();
 }
 
-const payloadSchema = z.tuple([z.literal(LINK_FORMAT), z.string(), z.array(z.unknown()).max(200)]);
+const payloadSchema = z.tuple([z.literal(LINK_FORMAT), z.string(), z.array(z.unknown()).check(z.maxLength(200))]);
 
 /** Reads a flow link's query string; never throws, says why a link cannot be read. */
 export async function decodeFlowLink(flowId: FlowId, query: string | URLSearchParams): Promise<DecodedLink> {

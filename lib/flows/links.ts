@@ -1,4 +1,5 @@
-import { parsePort, type FixRef } from '../../machines';
+import type { FixRef } from '../../machines';
+import { parsePort } from '../../machines/fields';
 import { fixLinkPath } from '../content/fix-link-path';
 import type { Locale } from '../i18n/locales';
 import type { FlowTarget } from './text';

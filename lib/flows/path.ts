@@ -1,23 +1,24 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FlowValues, PathEvent, ProbeFailure } from '../../machines';
 import { probeResultSchema, type ProbeResult } from '../probes/schema';
 
-const fieldValueSchema = z.union([z.string().max(4000), z.array(z.record(z.string(), z.string().max(4000))).max(50)]);
+const text = (max: number) => z.string().check(z.maxLength(max));
+const fieldValueSchema = z.union([text(4000), z.array(z.record(z.string(), text(4000))).check(z.maxLength(50))]);
 
 const probeFailureSchema = z.object({
   kind: z.enum(['http', 'network', 'timeout', 'cancelled', 'invalid-response']),
-  status: z.number().int().optional(),
-  code: z.string().max(80).optional(),
-  message: z.string().max(2000),
+  status: z.optional(z.int()),
+  code: z.optional(text(80)),
+  message: text(2000),
 });
 
-const stateId = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/);
-const eventName = z.string().regex(/^[a-z0-9-]{1,40}$/);
+const stateId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,80}$/));
+const eventName = z.string().check(z.regex(/^[a-z0-9-]{1,40}$/));
 
 /** One recorded step of a flow: what happened in which state. A flow's path is a list of these. */
 export const pathStepSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('answer'), state: stateId, option: eventName }),
-  z.object({ kind: z.literal('submit'), state: stateId, action: eventName, values: z.record(z.string().max(80), fieldValueSchema) }),
+  z.object({ kind: z.literal('submit'), state: stateId, action: eventName, values: z.record(text(80), fieldValueSchema) }),
   z.object({ kind: z.literal('probe'), state: stateId, result: probeResultSchema }),
   z.object({ kind: z.literal('probe-error'), state: stateId, failure: probeFailureSchema }),
   z.object({ kind: z.literal('cancel'), state: stateId }),

@@ -1,7 +1,7 @@
 import { initialTransition, transition } from 'xstate';
 import type { FlowMachine } from '../../machines';
 import { stepToEvent, type PathStep } from './path';
-import { stateIdOf } from './registry';
+import { stateIdOf } from './state';
 
 /** A flow's state after some steps. */
 export type FlowSnapshot = ReturnType<FlowMachine['getInitialSnapshot']>;

@@ -2,7 +2,7 @@ import { createActor, fromPromise, type AnyActorRef, type InspectionEvent } from
 import type { FlowDefinition, FlowEvent, ProbeRequest, StepMeta } from '../../machines';
 import type { ProbeResult } from '../probes/schema';
 import { eventToStep, type PathStep } from './path';
-import { stateIdOf, stateMetaOf } from './registry';
+import { stateIdOf, stateMetaOf } from './state';
 import { extendReplay, replayPath, truncateReplay, type Replay } from './replay';
 
 /** What the runner renders: the path so far, and the probe running now if any. */

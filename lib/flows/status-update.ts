@@ -1,4 +1,5 @@
-import { textOf, type FlowContext } from '../../machines';
+import type { FlowContext } from '../../machines';
+import { textOf } from '../../machines/fields';
 import type { Locale } from '../i18n/locales';
 
 type Phase = 'investigating' | 'identified' | 'partial' | 'monitoring';

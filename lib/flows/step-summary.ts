@@ -2,7 +2,7 @@ import type { Evidence, FieldSpec, FlowMachine, FlowValues, StepMeta } from '../
 import type { Locale } from '../i18n/locales';
 import { failureText } from './evidence';
 import type { PathStep } from './path';
-import { stateMetaOf } from './registry';
+import { stateMetaOf } from './state';
 import type { Replay } from './replay';
 import { flowText, labelled, listSeparator } from './text';
 

@@ -1,4 +1,6 @@
-import { parseServerAddress, textOf, type FlowValues, type Text } from '../../machines';
+import type { FlowValues, Text } from '../../machines';
+import { textOf } from '../../machines/fields';
+import { parseServerAddress } from '../../machines/server-address';
 import { format } from '../i18n/define-messages';
 import type { Locale } from '../i18n/locales';
 

@@ -2,7 +2,7 @@ import type { FlowDefinition, StepMeta } from '../../machines';
 import type { Locale } from '../i18n/locales';
 import { evidenceFacts, FACT_LABELS } from './evidence';
 import { articleFixHref, customerFixHref, flowHref } from './links';
-import { stateIdOf, stateMetaOf } from './registry';
+import { stateIdOf, stateMetaOf } from './state';
 import type { Replay } from './replay';
 import { summarizeSteps } from './step-summary';
 import { flowText, labelled, targetOf } from './text';

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the same validation as zod, small enough for the flow runner's bundle.
+import * as z from 'zod/mini';
 
 /** The probe kinds `POST /api/probe` runs. */
 export const PROBE_TYPES = ['dns', 'tcp', 'tls', 'http', 'ping', 'traceroute', 'mtu'] as const;

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { getShortestPaths } from 'xstate/graph';
 import { decodeFlowLink, encodeFlowLink, MAX_PAYLOAD_CHARS } from '../../lib/flows/link-codec';
 import { eventToStep, type PathStep } from '../../lib/flows/path';
-import { stateIdOf } from '../../lib/flows/registry';
+import { stateIdOf } from '../../lib/flows/state';
 import { replayPath, type FlowSnapshot } from '../../lib/flows/replay';
 import { restoreFlowLink } from '../../lib/flows/restore';
 import { FLOWS } from '../../machines';

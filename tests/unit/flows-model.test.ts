@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { transition } from 'xstate';
 import { getAdjacencyMap, getSimplePaths } from 'xstate/graph';
 import { listFixReferences } from '../../lib/flows/fix-references';
-import { stateIdOf, stateMetaOf } from '../../lib/flows/registry';
+import { stateIdOf, stateMetaOf } from '../../lib/flows/state';
 import type { FlowSnapshot } from '../../lib/flows/replay';
 import { ALL_PROBE_CODES } from '../../lib/probes/schema';
 import { FLOWS, type FlowMachine, type ProbeMeta, type StepMeta } from '../../machines';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { stateIdOf } from '../../lib/flows/registry';
+import { stateIdOf } from '../../lib/flows/state';
 import { replayPath } from '../../lib/flows/replay';
 import { FlowSession, type RunProbe, type SessionState } from '../../lib/flows/session';
 import type { ProbeResult } from '../../lib/probes/schema';

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { FlowRunner } from '@/components/flow/flow-runner';
 import { fixTitlesFor } from '@/lib/flows/fix-titles';
-import { flowIds, getFlow } from '@/lib/flows/registry';
+import { flowIds, getFlow, listFlows } from '@/lib/flows/registry';
 import { isLocale, LOCALES } from '@/lib/i18n/locales';
+import type { FlowId } from '@/machines';
 
 export const dynamicParams = false;
 
@@ -24,5 +25,6 @@ export default async function FlowPage({ params }: { params: Params }) {
   const { lang, id } = await params;
   const flow = getFlow(id);
   if (!flow || !isLocale(lang)) notFound();
-  return <FlowRunner lang={lang} flowId={flow.info.id} fixTitles={fixTitlesFor(flow.info.id, lang)} />;
+  const flowTitles = Object.fromEntries(listFlows().map((info) => [info.id, info.title[lang]])) as Record<FlowId, string>;
+  return <FlowRunner lang={lang} flowId={flow.info.id} fixTitles={fixTitlesFor(flow.info.id, lang)} flowTitles={flowTitles} />;
 }
