@@ -1,18 +1,8 @@
 import { defineFlow, fixKey as fix } from './define-flow';
-import { DNS_FAILURE_CODES, TCP_CODES } from './probe-codes';
+import { DNS_FAILURE_CODES, TCP_CODES, TLS_PROBLEM_CODES } from './probe-codes';
 import { OPTIONAL_PORT_FIELD } from './common-fields';
 import { probe } from './probe-step';
 import { form, handoffEnd, question } from './steps';
-
-const TLS_PROBLEMS = [
-  'TLS_CERT_EXPIRED',
-  'TLS_CERT_NOT_YET_VALID',
-  'TLS_HOSTNAME_MISMATCH',
-  'TLS_SELF_SIGNED',
-  'TLS_UNTRUSTED_ROOT',
-  'TLS_INCOMPLETE_CHAIN',
-  'TLS_PROTOCOL_MISMATCH',
-] as const;
 
 /** Client configuration: the server address, port and scheme, proxy settings and the client's version. */
 export const clientConfigFlow = defineFlow({
@@ -100,7 +90,7 @@ export const clientConfigFlow = defineFlow({
       request: { type: 'tls', address: 'address', port: 'port' },
       branches: [
         { id: 'tls', match: { codes: ['TLS_OK'] }, target: 'tlsPort', manual: { zh: '用 TLS，证书正常', en: 'TLS, certificate fine' } },
-        { id: 'tls-problem', match: { codes: TLS_PROBLEMS }, target: 'tlsTrouble', manual: { zh: '用 TLS，但证书或协议报错', en: 'TLS, but a certificate or protocol error' } },
+        { id: 'tls-problem', match: { codes: TLS_PROBLEM_CODES }, target: 'tlsTrouble', manual: { zh: '用 TLS，但证书或协议报错', en: 'TLS, but a certificate or protocol error' } },
         { id: 'plain', match: { codes: ['TLS_NOT_TLS', 'TLS_HANDSHAKE_TIMEOUT', 'TLS_RESET'] }, target: 'plainPort', manual: { zh: '不用 TLS', en: 'No TLS' } },
       ],
     }),

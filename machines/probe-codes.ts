@@ -17,3 +17,8 @@ export const LOWER_LAYER_CODES: readonly ProbeCode[] = [
   ...TCP_CODES,
   ...failing(PROBE_CODES.tls),
 ];
+
+/** TLS answers from a server that does speak TLS but whose certificate or protocol version is refused. */
+export const TLS_PROBLEM_CODES: readonly ProbeCode[] = PROBE_CODES.tls.filter(
+  (code) => !['TLS_OK', 'TLS_NOT_TLS', 'TLS_HANDSHAKE_TIMEOUT', 'TLS_RESET'].includes(code),
+);

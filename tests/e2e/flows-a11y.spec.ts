@@ -1,14 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { startLoopbackTargets, type LoopbackTargets } from '../fixtures/flows/loopback-servers';
+import { useLoopbackTargets } from './flow-helpers';
 
-let targets: LoopbackTargets;
-test.beforeAll(async () => {
-  targets = await startLoopbackTargets();
-});
-test.afterAll(async () => {
-  await targets.close();
-});
+const targets = useLoopbackTargets();
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();

@@ -1,15 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
-import { startLoopbackTargets, type LoopbackTargets } from '../fixtures/flows/loopback-servers';
+import { expect, test } from '@playwright/test';
+import { currentStep, useLoopbackTargets } from './flow-helpers';
 
-let targets: LoopbackTargets;
-test.beforeAll(async () => {
-  targets = await startLoopbackTargets();
-});
-test.afterAll(async () => {
-  await targets.close();
-});
+const targets = useLoopbackTargets();
 
-const current = (page: Page) => page.locator('section[data-state]');
 
 test('the home page and the flow list show every flow with its one-line description, in both languages', async ({ page }) => {
   for (const [lang, title, description] of [
@@ -34,7 +27,7 @@ test('tls-handshake: the TLS probe finds the expired certificate (en and zh)', a
     await page.getByLabel(host).fill('127.0.0.1');
     await page.getByLabel(port).fill(String(targets.expiredTlsPort));
     await page.getByRole('button', { name: start }).click();
-    await expect(current(page)).toHaveAttribute('data-state', 'fix_tls-certificate-expired_renew-certificate');
+    await expect(currentStep(page)).toHaveAttribute('data-state', 'fix_tls-certificate-expired_renew-certificate');
     await expect(page.locator(`a[href="${fixLink}"]`).first()).toBeVisible();
   }
 });
@@ -44,15 +37,15 @@ test('client-config: a malformed address ends at correcting it; a closed port as
   await page.getByRole('button', { name: 'There is an address' }).click();
   await page.getByLabel('Server address (verbatim)').fill('htps://api.example.com');
   await page.getByRole('button', { name: 'Check the address' }).click();
-  await expect(current(page)).toHaveAttribute('data-state', 'fix_server-address-invalid_fix-address-format');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'fix_server-address-invalid_fix-address-format');
 
   await page.goto('/zh/flows/client-config');
   await page.getByRole('button', { name: '有一个地址' }).click();
   await page.getByLabel('服务器地址（原样）').fill(`127.0.0.1:${targets.closedPort}`);
   await page.getByRole('button', { name: '检查地址' }).click();
-  await expect(current(page)).toHaveAttribute('data-state', 'refusedPort');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'refusedPort');
   await page.getByRole('button', { name: '不，端口是对的' }).click();
-  await expect(current(page)).toHaveAttribute('data-state', 'fix_service-not-listening_check-listening');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'fix_service-not-listening_check-listening');
 });
 
 test('incident-response: the status update is filled in from the answers in both languages, then 5 Whys (en and zh)', async ({ page }) => {
@@ -67,12 +60,12 @@ test('incident-response: the status update is filled in from the answers in both
     await page.getByRole('button', { name: en ? 'A recent deployment or config change' : '最近的发布或配置变更' }).click();
     await page.getByRole('button', { name: en ? 'Done' : '已经做了' }).click();
     await page.getByRole('button', { name: en ? 'Yes' : '恢复了' }).click();
-    await expect(current(page)).toHaveAttribute('data-state', 'communicate');
+    await expect(currentStep(page)).toHaveAttribute('data-state', 'communicate');
     await expect(page.locator('[data-status-update="en"]')).toContainText('[Restored, monitoring] Order API disruption');
     await expect(page.locator('[data-status-update="en"]')).toContainText('Since 14:05 UTC, all customers may see the following: Checkout times out');
     await expect(page.locator('[data-status-update="zh"]')).toContainText('自 14:05 UTC 起，所有客户可能遇到以下问题：Checkout times out');
     await page.getByRole('button', { name: en ? 'Posted' : '已发布' }).click();
-    await expect(current(page)).toHaveAttribute('data-state', 'toFiveWhys');
+    await expect(currentStep(page)).toHaveAttribute('data-state', 'toFiveWhys');
     await expect(page.getByRole('link', { name: en ? 'Continue: 5 Whys root-cause analysis' : '继续：5 Why 根因分析' })).toHaveAttribute('href', `/${lang}/flows/five-whys`);
   }
 });
@@ -80,11 +73,11 @@ test('incident-response: the status update is filled in from the answers in both
 test('the language switch keeps the flow and its path', async ({ page }) => {
   await page.goto('/en/flows/client-config');
   await page.getByRole('button', { name: 'There is an address' }).click();
-  await expect(current(page)).toHaveAttribute('data-state', 'address');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'address');
   await expect(page).toHaveURL(/\?v=1&p=/);
   await page.getByRole('link', { name: 'Switch to Chinese' }).click();
   await expect(page).toHaveURL(/\/zh\/flows\/client-config\?v=1&p=/);
-  await expect(current(page)).toHaveAttribute('data-state', 'address');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'address');
   await expect(page.getByRole('heading', { name: '照原样输入客户端里的地址' })).toBeVisible();
 });
 

@@ -1,15 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startLoopbackTargets, type LoopbackTargets } from '../fixtures/flows/loopback-servers';
+import { currentStep, useLoopbackTargets } from './flow-helpers';
 
-let targets: LoopbackTargets;
-test.beforeAll(async () => {
-  targets = await startLoopbackTargets();
-});
-test.afterAll(async () => {
-  await targets.close();
-});
+const targets = useLoopbackTargets();
 
-const current = (page: Page) => page.locator('section[data-state]');
 
 async function startFiveLayer(page: Page, port: number) {
   await page.goto('/en/flows/five-layer');
@@ -20,11 +13,11 @@ async function startFiveLayer(page: Page, port: number) {
 
 test('a closed port leads, through the TCP probe, to the fix for a stopped service', async ({ page }) => {
   await startFiveLayer(page, targets.closedPort);
-  await expect(current(page)).toHaveAttribute('data-state', 'portRefused');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'portRefused');
   await expect(page.getByRole('heading', { name: `Nothing listens on port ${targets.closedPort}` })).toBeVisible();
   await expect(page.locator('[data-evidence="TCP_REFUSED"]')).toBeVisible();
   await page.getByRole('button', { name: 'The service is stopped or crashed' }).click();
-  await expect(current(page)).toHaveAttribute('data-state', 'fix_service-not-listening_start-service');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'fix_service-not-listening_start-service');
   await expect(page.getByRole('link', { name: /^Open the fix:/ })).toHaveAttribute('href', '/en/articles/service-not-listening#start-service');
 
   await page.getByRole('button', { name: 'Copy link for the customer' }).click();
@@ -44,7 +37,7 @@ test('an expired certificate leads, through the TLS probe, to renewing it (in Ch
   await page.getByLabel('服务器地址（主机名或 IP）').fill('127.0.0.1');
   await page.getByLabel('端口').fill(String(targets.expiredTlsPort));
   await page.getByRole('button', { name: '开始检测' }).click();
-  await expect(current(page)).toHaveAttribute('data-state', 'fix_tls-certificate-expired_renew-certificate');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'fix_tls-certificate-expired_renew-certificate');
   await expect(page.getByRole('heading', { name: '证书已过期：续期并部署' })).toBeVisible();
   const evidence = page.locator('[data-evidence="TLS_CERT_EXPIRED"]');
   await expect(evidence).toContainText('2021-01-01');
@@ -55,7 +48,7 @@ test('an expired certificate leads, through the TLS probe, to renewing it (in Ch
 
 test('the flow link reopens the same step with the same evidence, without probing again', async ({ page, context }) => {
   await startFiveLayer(page, targets.expiredTlsPort);
-  await expect(current(page)).toHaveAttribute('data-state', 'fix_tls-certificate-expired_renew-certificate');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'fix_tls-certificate-expired_renew-certificate');
   const summary = await page.locator('[data-evidence="TLS_CERT_EXPIRED"]').innerText();
   await page.getByRole('button', { name: 'Copy flow link' }).click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -67,7 +60,7 @@ test('the flow link reopens the same step with the same evidence, without probin
     if (request.url().includes('/api/probe')) probes.push(request.url());
   });
   await other.goto(link);
-  await expect(current(other)).toHaveAttribute('data-state', 'fix_tls-certificate-expired_renew-certificate');
+  await expect(currentStep(other)).toHaveAttribute('data-state', 'fix_tls-certificate-expired_renew-certificate');
   expect(await other.locator('[data-evidence="TLS_CERT_EXPIRED"]').innerText()).toBe(summary);
   await expect(other.locator('[data-evidence="TCP_OPEN"]')).toBeVisible();
   expect(probes).toEqual([]);
@@ -75,49 +68,49 @@ test('the flow link reopens the same step with the same evidence, without probin
 
 test('browser back steps through the path; changing an answer reaches a different end', async ({ page }) => {
   await startFiveLayer(page, targets.closedPort);
-  await expect(current(page)).toHaveAttribute('data-state', 'portRefused');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'portRefused');
   await page.getByRole('button', { name: 'The service is stopped or crashed' }).click();
-  await expect(current(page)).toHaveAttribute('data-state', 'fix_service-not-listening_start-service');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'fix_service-not-listening_start-service');
 
   await page.goBack();
-  await expect(current(page)).toHaveAttribute('data-state', 'portRefused');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'portRefused');
   await page.goBack();
-  await expect(current(page)).toHaveAttribute('data-state', 'target');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'target');
   await expect(page.getByLabel('Port')).toHaveValue(String(targets.closedPort));
   await page.goForward();
-  await expect(current(page)).toHaveAttribute('data-state', 'portRefused');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'portRefused');
   await page.goBack();
-  await expect(current(page)).toHaveAttribute('data-state', 'target');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'target');
 
   await page.getByLabel('Port').fill(String(targets.expiredTlsPort));
   await page.getByRole('button', { name: 'Start checking' }).click();
-  await expect(current(page)).toHaveAttribute('data-state', 'fix_tls-certificate-expired_renew-certificate');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'fix_tls-certificate-expired_renew-certificate');
 });
 
 test('the breadcrumb reopens an earlier step; a new answer reaches a different end', async ({ page }) => {
   await startFiveLayer(page, targets.closedPort);
   await page.getByRole('button', { name: 'The service is stopped or crashed' }).click();
-  await expect(current(page)).toHaveAttribute('data-state', 'fix_service-not-listening_start-service');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'fix_service-not-listening_start-service');
   const path = page.getByRole('navigation', { name: 'Path so far' });
   await expect(path.getByRole('listitem')).toHaveCount(3);
   await path.getByRole('button', { name: /^Change step 3:/ }).click();
-  await expect(current(page)).toHaveAttribute('data-state', 'portRefused');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'portRefused');
   await expect(path.getByRole('listitem')).toHaveCount(2);
   await page.getByRole('button', { name: 'The service runs, maybe bound to another address' }).click();
-  await expect(current(page)).toHaveAttribute('data-state', 'fix_service-not-listening_fix-bind-address');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'fix_service-not-listening_fix-bind-address');
 
   await path.getByRole('button', { name: /^Change step 1:/ }).click();
-  await expect(current(page)).toHaveAttribute('data-state', 'target');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'target');
   await expect(page.getByLabel('Server (host name or IP)')).toHaveValue('127.0.0.1');
 });
 
 test('a tampered link says so and resumes from the last step that fits', async ({ page }) => {
   await startFiveLayer(page, targets.closedPort);
-  await expect(current(page)).toHaveAttribute('data-state', 'portRefused');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'portRefused');
   const url = new URL(page.url());
   await page.goto(`${url.pathname}?v=1&p=${url.searchParams.get('p')?.slice(0, -6)}`);
   await expect(page.locator('[data-link-notice]')).toBeVisible();
-  await expect(current(page)).toHaveAttribute('data-state', 'target');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'target');
 });
 
 test('a probe can be cancelled; the flow then asks staff to check by hand', async ({ page }) => {
@@ -127,8 +120,8 @@ test('a probe can be cancelled; the flow then asks staff to check by hand', asyn
   await startFiveLayer(page, targets.closedPort);
   await expect(page.getByText(/s elapsed/)).toBeVisible();
   await page.getByRole('button', { name: 'Cancel probe' }).click();
-  await expect(current(page)).toHaveAttribute('data-state', 'tcpProbeManual');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'tcpProbeManual');
   await expect(page.locator('[data-evidence="cancelled"]')).toBeVisible();
   await page.getByRole('button', { name: 'Refused at once' }).click();
-  await expect(current(page)).toHaveAttribute('data-state', 'portRefused');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'portRefused');
 });

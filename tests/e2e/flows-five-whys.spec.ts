@@ -1,16 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { startLoopbackTargets, type LoopbackTargets } from '../fixtures/flows/loopback-servers';
+import { expect, test } from '@playwright/test';
+import { currentStep, useLoopbackTargets } from './flow-helpers';
 
-let targets: LoopbackTargets;
-test.beforeAll(async () => {
-  targets = await startLoopbackTargets();
-});
-test.afterAll(async () => {
-  await targets.close();
-});
+const targets = useLoopbackTargets();
 
-const current = (page: Page) => page.locator('section[data-state]');
 
 test('the 5 Whys report holds the whole chain, with probe evidence, root cause and countermeasures', async ({ page }) => {
   await page.goto('/en/flows/five-whys');
@@ -19,22 +12,22 @@ test('the 5 Whys report holds the whole chain, with probe evidence, root cause a
   await page.getByLabel('Port').fill(String(targets.expiredTlsPort));
   await page.getByRole('button', { name: 'Start asking why' }).click();
 
-  await expect(current(page)).toHaveAttribute('data-state', 'why1');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'why1');
   await page.getByLabel(/^Cause/).fill('The TLS handshake fails');
   await page.getByRole('button', { name: 'Attach a TLS probe' }).click();
   await expect(page.locator('[data-evidence="TLS_CERT_EXPIRED"]')).toBeVisible();
-  await expect(current(page)).toHaveAttribute('data-state', 'why1');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'why1');
   await expect(page.getByLabel(/^Cause/)).toHaveValue('The TLS handshake fails');
   await page.getByLabel('Confirmed').check();
   await page.getByRole('button', { name: 'Ask why again' }).click();
 
-  await expect(current(page)).toHaveAttribute('data-state', 'why2');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'why2');
   await page.getByText('Common causes from the knowledge base').click();
   await page.getByRole('button', { name: 'The server certificate expired and was not renewed automatically' }).click();
   await expect(page.getByLabel(/^Cause/)).toHaveValue('The server certificate expired and was not renewed automatically');
   await page.getByRole('button', { name: 'Ask why again' }).click();
 
-  await expect(current(page)).toHaveAttribute('data-state', 'why3');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'why3');
   await page.getByLabel(/^Cause/).fill('Renewal was a manual task nobody owned');
   await page.getByRole('button', { name: 'This is the root cause' }).click();
 
@@ -49,7 +42,7 @@ test('the 5 Whys report holds the whole chain, with probe evidence, root cause a
   await page.getByLabel('Due date').fill('2026-12-15');
   await page.getByRole('button', { name: 'Make the report' }).click();
 
-  await expect(current(page)).toHaveAttribute('data-state', 'report');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'report');
   const report = await page.locator('[data-report]').innerText();
   expect(report).toContain('**Problem:** Clients in the Shanghai office cannot log in since 09:10');
   expect(report).toContain('1. **Why 1:** The TLS handshake fails _(Confirmed)_');

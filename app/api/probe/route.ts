@@ -3,27 +3,12 @@ import { handleProbeRequest } from '@/lib/probes/handler';
 // Probes open sockets and run system tools: Node only, never the edge runtime.
 export const runtime = 'nodejs';
 
-/** Runs one probe: a thin adapter over the framework-free handler in lib/probes. */
-export async function POST(request: Request): Promise<Response> {
-  return handleProbeRequest(request);
-}
+/** Runs one probe: a thin adapter over the framework-free handler in lib/probes (Next's second argument is not passed on). */
+const handle = (request: Request): Promise<Response> => handleProbeRequest(request);
 
-/** Other methods get the handler's 405 with `Allow: POST`. */
-export async function GET(request: Request): Promise<Response> {
-  return handleProbeRequest(request);
-}
-
-/** See GET. */
-export async function PUT(request: Request): Promise<Response> {
-  return handleProbeRequest(request);
-}
-
-/** See GET. */
-export async function PATCH(request: Request): Promise<Response> {
-  return handleProbeRequest(request);
-}
-
-/** See GET. */
-export async function DELETE(request: Request): Promise<Response> {
-  return handleProbeRequest(request);
-}
+export const POST = handle;
+// Other methods reach the same handler, which answers 405 with `Allow: POST`.
+export const GET = handle;
+export const PUT = handle;
+export const PATCH = handle;
+export const DELETE = handle;
