@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { gotoReady } from './helpers';
 
 const javaTrace = `Exception in thread "main" javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target
 \tat java.base/sun.security.ssl.Alert.createSSLException(Alert.java:131)
@@ -27,7 +28,7 @@ async function hashTarget(page: Page) {
 }
 
 test('Ctrl+K opens search on any page; a Chinese query finds fixes and Enter lands on the section', async ({ page }) => {
-  await page.goto('/zh/articles/five-layer-model');
+  await gotoReady(page, '/zh/articles/five-layer-model');
   await page.keyboard.press('Control+k');
   const { dialog, input, list } = palette(page, '搜索修复方法');
   await expect(dialog).toBeVisible();
@@ -44,7 +45,7 @@ test('Ctrl+K opens search on any page; a Chinese query finds fixes and Enter lan
 });
 
 test('/ opens search, arrow keys move through the results, Escape closes and gives focus back', async ({ page }) => {
-  await page.goto('/en');
+  await gotoReady(page, '/en');
   const opener = page.getByRole('button', { name: 'Search fixes, errors and commands' });
   await opener.focus();
   await page.keyboard.press('/');
@@ -65,7 +66,7 @@ test('/ opens search, arrow keys move through the results, Escape closes and giv
 });
 
 test('Enter while a Chinese input method is composing does not open a result', async ({ page }) => {
-  await page.goto('/zh');
+  await gotoReady(page, '/zh');
   await page.keyboard.press('Control+k');
   const { input, list } = palette(page, '搜索修复方法');
   await input.fill('证书');
@@ -76,7 +77,7 @@ test('Enter while a Chinese input method is composing does not open a result', a
 });
 
 test('Tab stays inside the open search dialog', async ({ page }) => {
-  await page.goto('/en');
+  await gotoReady(page, '/en');
   await page.keyboard.press('Control+k');
   const { dialog } = palette(page, 'Search fixes');
   await expect(dialog).toBeVisible();
@@ -90,7 +91,7 @@ test('Tab stays inside the open search dialog', async ({ page }) => {
 test('the index and Fuse.js load when search is first used, not with the page', async ({ page }) => {
   const requested: string[] = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-  await page.goto('/en/articles/dns-resolution-failure');
+  await gotoReady(page, '/en/articles/dns-resolution-failure');
   await page.waitForLoadState('networkidle');
   expect(requested).not.toContain('/search-index.json');
   await page.getByRole('button', { name: 'Search fixes, errors and commands' }).click();
@@ -100,7 +101,7 @@ test('the index and Fuse.js load when search is first used, not with the page', 
 });
 
 test('a pasted stack trace is reduced to what identifies it, and the best fix comes first', async ({ page }) => {
-  await page.goto('/en');
+  await gotoReady(page, '/en');
   await page.keyboard.press('Control+k');
   const { dialog, input, list } = palette(page, 'Search fixes');
   await paste(input, javaTrace);
@@ -113,7 +114,7 @@ test('a pasted stack trace is reduced to what identifies it, and the best fix co
 });
 
 test('both languages are searched and a result in the other language says so', async ({ page }) => {
-  await page.goto('/en/articles/clock-skew');
+  await gotoReady(page, '/en/articles/clock-skew');
   await page.keyboard.press('Control+k');
   const en = palette(page, 'Search fixes');
   await en.input.fill('证书过期');
@@ -125,7 +126,7 @@ test('both languages are searched and a result in the other language says so', a
 });
 
 test('recent searches come back when the palette opens empty', async ({ page }) => {
-  await page.goto('/zh');
+  await gotoReady(page, '/zh');
   await page.getByRole('button', { name: '描述问题，或粘贴报错信息…' }).click();
   const { input, list } = palette(page, '搜索修复方法');
   await input.fill('certbot renew');
@@ -143,7 +144,7 @@ test('recent searches come back when the palette opens empty', async ({ page }) 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the open palette with results has no serious or critical axe violations (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
-    await page.goto('/zh');
+    await gotoReady(page, '/zh');
     await page.keyboard.press('Control+k');
     const { input, list } = palette(page, '搜索修复方法');
     await input.fill('NET::ERR_CERT_DATE_INVALID keeps spinning');
