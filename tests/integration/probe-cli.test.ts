@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createProbeHandler } from '../../lib/probes/handler';
+import { createProbeHandler } from '../../lib/probes/server';
 import { generateTestPki, type TestPki } from '../fixtures/probes/certs';
 import { testContext } from '../fixtures/probes/context';
 import { startDnsServer, type TestDnsServer } from '../fixtures/probes/dns-server';
@@ -22,7 +22,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> 
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'scripts/probe-cli.ts', ...args],
+      ['--conditions=react-server', '--import', 'tsx', 'scripts/probe-cli.ts', ...args],
       { cwd: root, env: { PATH: process.env.PATH ?? '', PROBE_ALLOW: '127.0.0.1/32', ...env } as unknown as NodeJS.ProcessEnv },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );

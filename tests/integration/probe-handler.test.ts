@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { AuditEntry } from '../../lib/probes/audit';
-import { stdoutAudit } from '../../lib/probes/audit';
-import { createConcurrencyGate } from '../../lib/probes/concurrency';
-import { createProbeHandler, MAX_BODY_BYTES, type ProbeHandlerOptions } from '../../lib/probes/handler';
-import { probeResultSchema } from '../../lib/probes/schema';
-import { MemoryRateLimitStore } from '../../lib/rate-limit/memory-store';
+import type { AuditEntry } from '../../lib/probes/api/audit';
+import { stdoutAudit } from '../../lib/probes/api/audit';
+import { createConcurrencyGate } from '../../lib/probes/api/concurrency';
+import { MAX_BODY_BYTES } from '../../lib/probes/api/handler';
+import { probeResultSchema } from '../../lib/probes';
+import { createProbeHandler, MemoryRateLimitStore, type ProbeHandlerOptions } from '../../lib/probes/server';
 import { testContext } from '../fixtures/probes/context';
 import { startDnsServer, type TestDnsServer } from '../fixtures/probes/dns-server';
 import { startHttpServer, startSilentServer, type TestServer } from '../fixtures/probes/servers';

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import https from 'node:https';
 import { after, before, describe, it } from 'node:test';
-import { Deadline } from '../../lib/probes/deadline';
-import { TargetForbiddenError } from '../../lib/probes/errors';
-import { BODY_CAP_BYTES } from '../../lib/probes/http-exchange';
-import { clockSkewSeconds, parseHsts, probeHttp } from '../../lib/probes/http-probe';
+import { Deadline } from '../../lib/probes/run/deadline';
+import { TargetForbiddenError } from '../../lib/probes/server';
+import { BODY_CAP_BYTES } from '../../lib/probes/http/exchange';
+import { clockSkewSeconds, parseHsts, probeHttp } from '../../lib/probes/http/probe';
 import { generateTestPki, type TestPki } from '../fixtures/probes/certs';
 import { testContext } from '../fixtures/probes/context';
 import { closedPort, listen, startHttpServer, startSilentServer, type TestServer } from '../fixtures/probes/servers';

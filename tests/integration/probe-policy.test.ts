@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Deadline } from '../../lib/probes/deadline';
-import { TargetForbiddenError } from '../../lib/probes/errors';
+import { Deadline } from '../../lib/probes/run/deadline';
 import { parseHost } from '../../lib/probes/host';
-import { checkAddress, createTargetPolicy, parseCidrList, policyFromEnv } from '../../lib/probes/policy';
-import { resolveTarget } from '../../lib/probes/resolve';
+import { parseCidrList } from '../../lib/probes/policy/ranges';
+import { resolveTarget } from '../../lib/probes/policy/resolve';
+import { checkAddress, createTargetPolicy, policyFromEnv, TargetForbiddenError } from '../../lib/probes/server';
 import { testContext } from '../fixtures/probes/context';
 
 // Pure functions only: nothing here opens a socket. Private and metadata

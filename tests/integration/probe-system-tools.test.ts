@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { Deadline } from '../../lib/probes/deadline';
-import { TargetForbiddenError } from '../../lib/probes/errors';
-import { mtuFinding, parseMtuHint, probeMtu } from '../../lib/probes/mtu-probe';
-import { parsePingOutput, pingArguments, pingFinding, probePing } from '../../lib/probes/ping-probe';
-import { findTool } from '../../lib/probes/system-tool';
-import { parseTracepath, parseTraceroute, probeTraceroute } from '../../lib/probes/traceroute-probe';
+import { Deadline } from '../../lib/probes/run/deadline';
+import { TargetForbiddenError } from '../../lib/probes/server';
+import { mtuFinding, parseMtuHint, probeMtu } from '../../lib/probes/system/mtu';
+import { parsePingOutput, pingArguments, pingFinding, probePing } from '../../lib/probes/system/ping';
+import { findTool } from '../../lib/probes/system/tool';
+import { parseTracepath, parseTraceroute, probeTraceroute } from '../../lib/probes/system/traceroute';
 import { testContext } from '../fixtures/probes/context';
 
 const loopback = { host: { kind: 'ip', ip: '127.0.0.1', family: 4 } as const };

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { classifyTcpError } from '../../lib/probes/connect';
-import { Deadline } from '../../lib/probes/deadline';
-import { TargetForbiddenError } from '../../lib/probes/errors';
-import { probeTcp } from '../../lib/probes/tcp-probe';
+import { classifyTcpError } from '../../lib/probes/tcp/connect';
+import { Deadline } from '../../lib/probes/run/deadline';
+import { TargetForbiddenError } from '../../lib/probes/server';
+import { probeTcp } from '../../lib/probes/tcp/probe';
 import { startFullBacklog } from '../fixtures/probes/backlog-server';
 import { testContext } from '../fixtures/probes/context';
 import { closedPort, startSilentServer, type TestServer } from '../fixtures/probes/servers';

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type tls from 'node:tls';
-import { Deadline } from '../../lib/probes/deadline';
-import type { Finding } from '../../lib/probes/result';
-import { probeTls } from '../../lib/probes/tls-probe';
-import { classifyVerifyError } from '../../lib/probes/tls-verify';
+import { Deadline } from '../../lib/probes/run/deadline';
+import type { Finding } from '../../lib/probes/run/finding';
+import { probeTls } from '../../lib/probes/tls/probe';
+import { classifyVerifyError } from '../../lib/probes/tls/verify';
 import { generateTestPki, type TestPki } from '../fixtures/probes/certs';
 import { testContext } from '../fixtures/probes/context';
 import { closedPort, startResetServer, startSilentServer, startHttpServer, startTlsServer, type TestServer } from '../fixtures/probes/servers';

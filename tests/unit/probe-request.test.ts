@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseCliArguments, splitHostPort } from '../../lib/probes/cli-arguments';
-import { parseProbeRequest } from '../../lib/probes/request-schema';
-import { parseResolver } from '../../lib/probes/resolver-address';
+import { parseCliArguments, splitHostPort } from '../../lib/probes/cli/arguments';
+import { parseProbeRequest } from '../../lib/probes/contract/request';
+import { parseResolver } from '../../lib/probes/dns/resolver';
 
 /** The 400 error for a body, failing the test if the body was accepted. */
 function rejection(body: unknown) {
