@@ -5,5 +5,14 @@
  * probes is server-only: see `@/lib/probes/server`.
  */
 export { ALL_PROBE_CODES, PROBE_CODES, PROBE_TYPES, type ProbeCode, type ProbeType } from './contract/codes';
+export type { ProbeError, ProbeErrorCode, ProbeInputError } from './contract/errors';
+export {
+  parseProbeRequest,
+  type DnsProbeRequest,
+  type HostProbeRequest,
+  type HttpProbeRequest,
+  type PortProbeRequest,
+  type ProbeRequest,
+  type ProbeRequestBody,
+} from './contract/request';
 export { probeResultSchema, type ProbeResult, type Severity } from './contract/result';
-export { parseProbeRequest, type ProbeRequest } from './contract/request';

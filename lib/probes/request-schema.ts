@@ -1,3 +1,4 @@
-// Transitional: machines/types.ts still imports this path. It should import
-// `@/lib/probes` instead; then delete this file.
-export type { ProbeRequest } from './index';
+// Transitional: machines/types.ts still imports this path for the body a flow
+// sends. It should import `@/lib/probes` (ProbeRequest or ProbeRequestBody)
+// instead; then delete this file.
+export type { ProbeRequestBody as ProbeRequest } from './index';

@@ -80,8 +80,9 @@ describe('probe CLI', () => {
   it('exits 2 with the message on bad input', async () => {
     for (const [args, message] of [
       [['smtp', 'example.com'], /type must be one of/],
-      [['tcp', 'exa mple.com:80'], /host contains spaces/],
-      [['tcp', 'example.com:0'], /port must be a whole number from 1 to 65535/],
+      [['tcp', 'exa mple.com:80'], /target contains spaces/],
+      [['tcp', 'example.com:0'], /target has the port "0"; a port is a whole number from 1 to 65535/],
+      [['tcp', 'example.com', '--port', '0'], /port must be a whole number from 1 to 65535/],
       [['http', 'ftp://example.com/'], /url must use http or https/],
       [['dns', 'example.com', '--resolver', 'dns.google'], /resolver must be an IP address/],
       [['tcp'], /expected <type> and <host\[:port\]\|url>/],

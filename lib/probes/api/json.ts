@@ -1,4 +1,6 @@
 import 'server-only';
+import type { ProbeError, ProbeErrorCode } from '../contract/errors';
+
 /** Headers on every probe API response: JSON, never cached. */
 const BASE_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
@@ -8,8 +10,9 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
 }
 
 /** An error response in the API's shape: `{ error: { code, message, field? } }`. */
-export function errorResponse(status: number, code: string, message: string, field?: string, headers: Record<string, string> = {}): Response {
-  return jsonResponse(status, { error: { code, message, ...(field && { field }) } }, headers);
+export function errorResponse(status: number, code: ProbeErrorCode, message: string, field?: string, headers: Record<string, string> = {}): Response {
+  const error: ProbeError = { code, message, ...(field && { field }) };
+  return jsonResponse(status, { error }, headers);
 }
 
 /**

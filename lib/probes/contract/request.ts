@@ -1,159 +1,171 @@
-import { z } from 'zod';
-import type { ResolverAddress } from '../dns/probe';
-import { formatHostPort, hostLabel, parseHost, type CanonicalHost } from '../host';
-import { parseResolver } from '../dns/resolver';
+// zod/mini like the result schema: the flow runtime may check requests in the browser too.
+import * as z from 'zod/mini';
+import { formatHostPort, parseHost } from '@/lib/address';
 import { PROBE_TYPES, type ProbeType } from './codes';
+import type { ProbeInputError } from './errors';
+import { formatResolver, readResolver } from './resolver';
+import { readUrl } from './url';
 
 /** Shortest timeoutMs a caller may ask for. */
 export const MIN_TIMEOUT_MS = 100;
-/** Longest timeoutMs accepted at all; anything above MAX_TIMEOUT_MS is then cut to it. */
+/** Longest timeoutMs accepted at all; the server then cuts it to its own cap. */
 export const MAX_REQUEST_TIMEOUT_MS = 60_000;
-/** Longest URL accepted. */
-export const MAX_URL_LENGTH = 2048;
 
-/** A validated probe, ready to run: canonical host, port, URL or resolver. */
-export interface ProbePlan {
-  type: ProbeType;
-  /** The request field that named the target, for a 403's `field`. */
-  targetField: 'host' | 'url';
-  /** What the result's `target` says: `host`, `host:port` or the URL. */
-  target: string;
+interface Budget {
+  /** The caller's time budget; the probe type's default when absent. */
   timeoutMs?: number;
-  host?: CanonicalHost;
-  port?: number;
-  url?: URL;
-  resolver?: ResolverAddress;
 }
 
-/** The 400 body's `error`: which field was wrong and why. */
-export interface InputError {
-  code: 'INVALID_INPUT';
-  message: string;
-  field: string;
+/** Records of a name; `resolver` is `ip:port` (IPv6 in brackets) when the caller chose one. */
+export interface DnsProbeRequest extends Budget {
+  type: 'dns';
+  host: string;
+  resolver?: string;
 }
 
-const FIELDS = ['type', 'host', 'port', 'url', 'resolver', 'timeoutMs'] as const;
-const PORTLESS: readonly ProbeType[] = ['dns', 'ping', 'traceroute', 'mtu'];
-const missingOr = (message: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : message);
-const between = (min: number, max: number) => `must be a whole number from ${min} to ${max}`;
+/** A TCP connect or TLS handshake to `host:port`. */
+export interface PortProbeRequest extends Budget {
+  type: 'tcp' | 'tls';
+  host: string;
+  port: number;
+}
 
-const hostField = z.string({ error: missingOr('must be a string') }).check((ctx) => {
-  const parsed = parseHost(ctx.value);
-  if ('problem' in parsed) ctx.issues.push({ code: 'custom', message: parsed.problem, input: ctx.value });
-});
+/** A GET of an http or https URL (without fragment). */
+export interface HttpProbeRequest extends Budget {
+  type: 'http';
+  url: string;
+}
 
-const urlField = z.string({ error: missingOr('must be a string') }).check((ctx) => {
-  const problem = urlProblem(ctx.value);
-  if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
-});
-
-const resolverField = z.string({ error: missingOr('must be a string') }).check((ctx) => {
-  const parsed = parseResolver(ctx.value);
-  if ('problem' in parsed) ctx.issues.push({ code: 'custom', message: parsed.problem, input: ctx.value });
-});
-
-function urlProblem(value: string): string | undefined {
-  if (value.length > MAX_URL_LENGTH) return `is longer than ${MAX_URL_LENGTH} characters`;
-  if (/[\u0000-\u0020\u007f]/.test(value)) return 'contains spaces or control characters';
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'is not a valid absolute URL (e.g. https://example.com/health)';
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `must use http or https, not ${url.protocol.replace(/:$/, '')}`;
-  if (url.username || url.password) return 'must not contain credentials (user:password@)';
-  const host = parseHost(url.hostname);
-  return 'problem' in host ? `host ${host.problem}` : undefined;
+/** Ping, traceroute or path MTU towards a host. */
+export interface HostProbeRequest extends Budget {
+  type: 'ping' | 'traceroute' | 'mtu';
+  host: string;
 }
 
 /**
- * The request body of `POST /api/probe`. Validates every field with a message
- * naming it, checks which fields apply to which probe type, and outputs a
- * ProbePlan with the host canonicalised (IPv4 in any spelling as a dotted quad).
+ * A validated probe request, one shape per `type`, every value canonical:
+ * hosts as `@/lib/address` writes them (lower-case name, dotted-quad IPv4,
+ * IPv6 without brackets), tls's default port filled in, and an http probe
+ * given as host and port turned into its URL.
  */
-export const probeRequestSchema = z
-  .strictObject(
-    {
-      type: z.enum(PROBE_TYPES, { error: missingOr(`must be one of ${PROBE_TYPES.join(', ')}`) }),
-      host: hostField.optional(),
-      port: z
-        .number({ error: missingOr('must be a number') })
-        .int({ error: between(1, 65535) })
-        .min(1, { error: between(1, 65535) })
-        .max(65535, { error: between(1, 65535) })
-        .optional(),
-      url: urlField.optional(),
-      resolver: resolverField.optional(),
-      timeoutMs: z
-        .number({ error: missingOr('must be a number') })
-        .int({ error: between(MIN_TIMEOUT_MS, MAX_REQUEST_TIMEOUT_MS) })
-        .min(MIN_TIMEOUT_MS, { error: between(MIN_TIMEOUT_MS, MAX_REQUEST_TIMEOUT_MS) })
-        .max(MAX_REQUEST_TIMEOUT_MS, { error: between(MIN_TIMEOUT_MS, MAX_REQUEST_TIMEOUT_MS) })
-        .optional(),
-    },
-    {
-      error: (issue) =>
-        issue.code === 'unrecognized_keys'
-          ? `is not a known field (expected ${FIELDS.join(', ')})`
-          : issue.code === 'invalid_type'
-            ? 'must be a JSON object'
-            : undefined,
-    },
-  )
-  .superRefine((request, ctx) => {
-    const fail = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
-    const { type } = request;
-    if (type === 'http') {
-      if (request.url !== undefined && (request.host !== undefined || request.port !== undefined)) {
-        fail('url', 'cannot be combined with host or port: give one or the other');
-      } else if (request.url === undefined && request.host === undefined) {
-        fail('url', 'is required for http probes (or give host and port)');
-      }
-    } else {
-      if (request.url !== undefined) fail('url', `applies only to http probes; use host${type === 'tcp' || type === 'tls' ? ' and port' : ''}`);
-      else if (request.host === undefined) fail('host', 'is required');
-    }
-    if (type === 'tcp' && request.port === undefined) fail('port', 'is required for tcp probes');
-    if (PORTLESS.includes(type) && request.port !== undefined) fail('port', `does not apply to ${type} probes`);
-    if (request.resolver !== undefined && type !== 'dns') fail('resolver', 'applies only to dns probes');
-    if (type === 'dns' && request.host !== undefined) {
-      const host = parseHost(request.host);
-      if ('kind' in host && host.kind === 'ip') fail('host', 'must be a name for dns probes, not an IP address');
-    }
-  })
-  .transform((request): ProbePlan => {
-    const plan: ProbePlan = { type: request.type, targetField: request.url === undefined ? 'host' : 'url', target: '', timeoutMs: request.timeoutMs };
-    if (request.url !== undefined) {
-      const url = new URL(request.url);
-      url.hash = '';
-      plan.url = url;
-      plan.target = url.href;
-      return plan;
-    }
-    const host = parseHost(request.host!) as CanonicalHost;
-    plan.host = host;
-    if (request.type === 'http') {
-      const port = request.port ?? 80;
-      plan.url = new URL(`${port === 443 ? 'https' : 'http'}://${formatHostPort(host, port)}/`);
-      plan.target = plan.url.href;
-    } else if (request.type === 'tcp' || request.type === 'tls') {
-      plan.port = request.port ?? 443;
-      plan.target = formatHostPort(host, plan.port);
-    } else {
-      plan.target = hostLabel(host);
-    }
-    if (request.resolver !== undefined) plan.resolver = parseResolver(request.resolver) as ResolverAddress;
-    return plan;
-  });
+export type ProbeRequest = DnsProbeRequest | PortProbeRequest | HttpProbeRequest | HostProbeRequest;
 
-/** The API's request body type (what callers send). */
-export type ProbeRequest = z.input<typeof probeRequestSchema>;
+/**
+ * What a caller may send to `POST /api/probe`: the fields of every type
+ * together, so `parseProbeRequest` can name the one that does not belong.
+ */
+export interface ProbeRequestBody extends Budget {
+  type: ProbeType;
+  host?: string;
+  port?: number;
+  url?: string;
+  resolver?: string;
+}
 
-/** Validates a parsed JSON body: the plan, or the first problem as the 400 error. */
-export function parseProbeRequest(body: unknown): { ok: true; plan: ProbePlan } | { ok: false; error: InputError } {
-  const parsed = probeRequestSchema.safeParse(body);
-  if (parsed.success) return { ok: true, plan: parsed.data };
+const FIELDS = ['type', 'host', 'port', 'url', 'resolver', 'timeoutMs'] as const;
+const missingOr = (message: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : message);
+
+function wholeNumber(min: number, max: number) {
+  const range = `must be a whole number from ${min} to ${max}`;
+  return z.number({ error: missingOr('must be a number') }).check(z.refine((n) => Number.isInteger(n) && n >= min && n <= max, { error: range }));
+}
+
+/** A string field read by `read`, whose problem becomes the field's message. */
+function readField<T>(read: (value: string) => T | { problem: string }) {
+  return z.pipe(
+    z.string({ error: missingOr('must be a string') }),
+    z.transform((value: string, payload) => {
+      const result = read(value);
+      if (typeof result !== 'object' || result === null || !('problem' in result)) return result as T;
+      payload.issues.push({ code: 'custom', message: result.problem, input: value });
+      return z.NEVER;
+    }),
+  );
+}
+
+const readHost = (value: string) => {
+  const read = parseHost(value);
+  return read.ok ? read.address : { problem: read.message };
+};
+
+/** Field by field, in this order: types, ranges, addresses and unknown fields, each message naming its field. */
+const bodySchema = z.strictObject(
+  {
+    type: z.enum(PROBE_TYPES, { error: missingOr(`must be one of ${PROBE_TYPES.join(', ')}`) }),
+    host: z.optional(readField(readHost)),
+    port: z.optional(wholeNumber(1, 65535)),
+    url: z.optional(readField(readUrl)),
+    resolver: z.optional(readField(readResolver)),
+    timeoutMs: z.optional(wholeNumber(MIN_TIMEOUT_MS, MAX_REQUEST_TIMEOUT_MS)),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `is not a known field (expected ${FIELDS.join(', ')})`
+        : issue.code === 'invalid_type'
+          ? 'must be a JSON object'
+          : undefined,
+  },
+);
+
+type Body = z.output<typeof bodySchema>;
+type Checked = { ok: true; request: ProbeRequest } | { ok: false; error: ProbeInputError };
+
+const invalid = (field: string, message: string): Checked => ({
+  ok: false,
+  error: { code: 'INVALID_INPUT', field, message: `${field} ${message}` },
+});
+
+const ok = (request: ProbeRequest): Checked => ({ ok: true, request });
+
+/** A field given to a type that does not take it, as the 400 for it. */
+function misplacedField({ type, host, port, url, resolver }: Body): Checked | undefined {
+  if (type === 'http' && url && (host || port !== undefined)) return invalid('url', 'cannot be combined with host or port: give one or the other');
+  if (type !== 'http' && url) return invalid('url', `applies only to http probes; use host${type === 'tcp' || type === 'tls' ? ' and port' : ''}`);
+  if (port !== undefined && type !== 'tcp' && type !== 'tls' && type !== 'http') return invalid('port', `does not apply to ${type} probes`);
+  if (resolver && type !== 'dns') return invalid('resolver', 'applies only to dns probes');
+  return undefined;
+}
+
+/** What each type needs, then the request in its canonical shape. */
+function toRequest(body: Body): Checked {
+  const misplaced = misplacedField(body);
+  if (misplaced) return misplaced;
+  const { type, host, port, url, resolver } = body;
+  const budget = body.timeoutMs === undefined ? {} : { timeoutMs: body.timeoutMs };
+  if (type === 'http') {
+    if (url) return ok({ type, url: url.href, ...budget });
+    if (host) return ok({ type, url: httpUrl(host.host, port ?? 80).href, ...budget });
+    return invalid('url', 'is required for http probes (or give host and port)');
+  }
+  if (!host) return invalid('host', 'is required');
+  switch (type) {
+    case 'tcp':
+      return port === undefined ? invalid('port', 'is required for tcp probes') : ok({ type, host: host.host, port, ...budget });
+    case 'tls':
+      return ok({ type, host: host.host, port: port ?? 443, ...budget });
+    case 'dns':
+      if (host.kind !== 'name') return invalid('host', 'must be a name for dns probes, not an IP address');
+      return ok({ type, host: host.host, ...(resolver && { resolver: formatResolver(resolver) }), ...budget });
+    default:
+      return ok({ type, host: host.host, ...budget });
+  }
+}
+
+/** The URL an http probe given as host and port fetches: https on 443, plain http on any other port. */
+function httpUrl(host: string, port: number): URL {
+  return new URL(`${port === 443 ? 'https' : 'http'}://${formatHostPort(host, port)}/`);
+}
+
+/**
+ * Validates a parsed JSON body exactly as `POST /api/probe` does before its
+ * target policy: the request, or the first problem as the API's 400 error,
+ * whose `field` names the field at fault (`body` when it is not an object).
+ * Pure and browser-safe; whether the target may be probed is the server's call.
+ */
+export function parseProbeRequest(body: unknown): { ok: true; request: ProbeRequest } | { ok: false; error: ProbeInputError } {
+  const parsed = bodySchema.safeParse(body);
+  if (parsed.success) return toRequest(parsed.data);
   const issue = parsed.error.issues[0];
   const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
   const field = keys[0] ?? (issue.path.length ? issue.path.map(String).join('.') : 'body');

@@ -1,16 +1,10 @@
 import 'server-only';
 import { Resolver } from 'node:dns/promises';
-import type { ProbeContext } from '../run/context';
-import type { Deadline } from '../run/deadline';
-import { since } from '../run/deadline';
+import { formatResolver, type ResolverAddress } from '../contract/resolver';
 import { assertAddressAllowed } from '../policy/resolve';
+import type { ProbeContext } from '../run/context';
+import { since, type Deadline } from '../run/deadline';
 import type { Finding } from '../run/finding';
-
-/** A DNS server chosen by the caller instead of the system's. */
-export interface ResolverAddress {
-  ip: string;
-  port: number;
-}
 
 /** What the DNS probe needs: a name and, optionally, which server to ask. */
 export interface DnsTarget {
@@ -37,11 +31,6 @@ const PRECEDENCE: DnsCode[] = ['DNS_NXDOMAIN', 'DNS_SERVFAIL', 'DNS_REFUSED', 'D
 /** Maps one query's error code to a result code (malformed answers count as a server failure). */
 export function classifyDnsError(code: string | undefined): DnsCode {
   return (code && ERROR_CODES[code]) || 'DNS_SERVFAIL';
-}
-
-/** Formats a resolver as `ip:port`, bracketing IPv6. */
-export function formatResolver(resolver: ResolverAddress): string {
-  return resolver.ip.includes(':') ? `[${resolver.ip}]:${resolver.port}` : `${resolver.ip}:${resolver.port}`;
 }
 
 type QueryOutcome<T> = { records: T[]; ms: number } | { error: string; ms: number };

@@ -1,17 +1,18 @@
 import 'server-only';
 import type net from 'node:net';
-import type { ProbeContext } from '../run/context';
-import { connectTcp, tcpFailureFinding } from '../tcp/connect';
-import type { Deadline } from '../run/deadline';
-import { hostLabel, identityOf, parseHost, serverName, type CanonicalHost } from '../host';
-import { getOverSocket, type Exchange } from './exchange';
+import { formatHostPort } from '@/lib/address';
 import { resolveTarget } from '../policy/resolve';
+import type { ProbeContext } from '../run/context';
+import type { Deadline } from '../run/deadline';
 import type { Finding } from '../run/finding';
+import type { PortTarget } from '../run/target';
+import { connectTcp, tcpFailureFinding } from '../tcp/connect';
 import { describeCertificate, peerChain } from '../tls/certificate';
-import { tlsHandshake } from '../tls/handshake';
+import { sniFor, tlsHandshake } from '../tls/handshake';
 import { certificateSummary, handshakeSummary } from '../tls/summary';
 import { trustOptions } from '../tls/trust';
 import { verifyCertificate } from '../tls/verify';
+import { getOverSocket, type Exchange } from './exchange';
 
 /** Phase timings of one request, in ms. */
 export interface HopTimings {
@@ -37,27 +38,15 @@ export interface HopFailure {
   finding: Finding;
 }
 
-/** The host of a parsed http(s) URL; URL parsing already validated it. */
-export function urlHost(url: URL): CanonicalHost {
-  const host = parseHost(url.hostname);
-  if ('problem' in host) throw new Error(`url host ${host.problem}`);
-  return host;
-}
-
-/** The port a URL connects to. */
-export function urlPort(url: URL): number {
-  return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
-}
-
 /**
- * One GET through the guarded path: resolve once and check (throws
- * TargetForbiddenError), connect to the checked IP, TLS with SNI = the name
- * and full verification for https, then the request with Host = the name.
+ * One GET of `url` through the guarded path: resolve `target` (the URL's host
+ * and port) once and check it (throws TargetForbiddenError), connect to the
+ * checked IP, TLS with SNI = the name and full verification for https, then
+ * the request with Host = the name.
  */
-export async function requestHop(url: URL, context: ProbeContext, deadline: Deadline): Promise<HopAnswer | HopFailure> {
+export async function requestHop(url: URL, target: PortTarget, context: ProbeContext, deadline: Deadline): Promise<HopAnswer | HopFailure> {
   const start = performance.now();
-  const host = urlHost(url);
-  const port = urlPort(url);
+  const { host, port } = target;
   const timings: HopTimings = {};
   const resolved = await resolveTarget(host, context, deadline);
   timings.dnsMs = resolved.dnsMs;
@@ -72,7 +61,7 @@ export async function requestHop(url: URL, context: ProbeContext, deadline: Dead
   let tls: Record<string, unknown> | null = null;
   if (url.protocol === 'https:') {
     const handshake = await tlsHandshake(tcp.socket, {
-      servername: serverName(host),
+      servername: sniFor(host),
       timeoutMs: deadline.remaining(),
       alpn: ['http/1.1'],
       ...trustOptions(context.extraCa),
@@ -84,11 +73,11 @@ export async function requestHop(url: URL, context: ProbeContext, deadline: Dead
     }
     const now = Date.now();
     const leaf = describeCertificate(handshake.socket.getPeerCertificate(), now);
-    const verification = verifyCertificate(handshake.socket, identityOf(host), leaf, now);
+    const verification = verifyCertificate(handshake.socket, host, leaf, now);
     tls = { protocol: handshake.socket.getProtocol(), cipher: handshake.socket.getCipher().name, certificate: leaf, ...verification };
     if (verification.code) {
       handshake.socket.destroy();
-      const summary = certificateSummary(verification.code, url.host, hostLabel(host), leaf, peerChain(handshake.socket));
+      const summary = certificateSummary(verification.code, url.host, formatHostPort(host), leaf, peerChain(handshake.socket));
       return { ok: false, finding: { code: verification.code, summary, details: { ...base, timings, phase: 'tls', tls } } };
     }
     socket = handshake.socket;

@@ -1,11 +1,13 @@
 import 'server-only';
+import { urlTarget } from '../contract/url';
+import { TargetForbiddenError } from '../policy/forbidden';
 import type { ProbeContext } from '../run/context';
 import type { Deadline } from '../run/deadline';
-import { TargetForbiddenError } from '../policy/forbidden';
-import { requestHop, type HopAnswer } from './hop';
 import type { Finding } from '../run/finding';
+import type { PortTarget } from '../run/target';
+import { requestHop, type HopAnswer } from './hop';
 
-/** What the HTTP probe needs: an http or https URL. */
+/** What the HTTP probe needs: an http or https URL whose host is a valid address (as parseProbeRequest checks). */
 export interface HttpTarget {
   url: URL;
 }
@@ -56,11 +58,12 @@ export async function probeHttp(target: HttpTarget, context: ProbeContext, deadl
   const redirects: RedirectStep[] = [];
   const seen = new Set<string>();
   let url = target.url;
+  let where = connectTarget(url);
   for (;;) {
     seen.add(url.href);
     let hop;
     try {
-      hop = await requestHop(url, context, deadline);
+      hop = await requestHop(url, where, context, deadline);
     } catch (error) {
       if (!(error instanceof TargetForbiddenError) || redirects.length === 0) throw error;
       return stopped(redirects, `${target.url.href} redirects to ${url.href}, which probes may not reach (${error.reason}); not followed.`, {
@@ -83,6 +86,8 @@ export async function probeHttp(target: HttpTarget, context: ProbeContext, deadl
       if (next.protocol !== 'http:' && next.protocol !== 'https:') {
         return answered(hop, url, redirects, { redirectStopped: `unsupported scheme ${next.protocol}` });
       }
+      const nextTarget = urlTarget(next);
+      if ('problem' in nextTarget) return answered(hop, url, redirects, { redirectStopped: `invalid Location: host ${nextTarget.problem}` });
       if (seen.has(next.href)) {
         return stopped(redirects, `${target.url.href} redirects in a loop (back to ${next.href}).`, { redirectLoop: true }, hop);
       }
@@ -90,10 +95,18 @@ export async function probeHttp(target: HttpTarget, context: ProbeContext, deadl
         return stopped(redirects, `${target.url.href} redirected more than ${MAX_REDIRECTS} times; stopped following.`, { tooManyRedirects: true }, hop);
       }
       url = next;
+      where = nextTarget;
       continue;
     }
     return answered(hop, url, redirects, {});
   }
+}
+
+/** Where the request's URL connects; the request was validated, so a bad host is a caller's bug. */
+function connectTarget(url: URL): PortTarget {
+  const target = urlTarget(url);
+  if ('problem' in target) throw new Error(`url host ${target.problem}`);
+  return target;
 }
 
 function responseDetails(hop: HopAnswer, url: URL, redirects: RedirectStep[]) {

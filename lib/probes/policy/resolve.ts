@@ -1,8 +1,8 @@
 import 'server-only';
+import { formatHostPort, isIpLiteral } from '@/lib/address';
 import type { ProbeContext } from '../run/context';
-import { Deadline, since } from '../run/deadline';
+import { since, type Deadline } from '../run/deadline';
 import { TargetForbiddenError } from './forbidden';
-import { hostLabel, type CanonicalHost } from '../host';
 import { checkAddress } from './ranges';
 import type { Finding } from '../run/finding';
 
@@ -33,19 +33,20 @@ const LOOKUP_CODES: Record<string, { code: Finding['code']; says: string }> = {
 };
 
 /**
- * Resolves `host` once and checks every address against the policy, so the
- * caller connects only to an address that was checked (a later, different
- * answer from DNS is never used). Throws TargetForbiddenError when any address
- * is refused: a name that mixes public and internal addresses is refused whole.
+ * Resolves `host` (canonical, as in a ProbeRequest) once and checks every
+ * address against the policy, so the caller connects only to an address that
+ * was checked (a later, different answer from DNS is never used). An IP
+ * literal is checked as it is. Throws TargetForbiddenError when any address is
+ * refused: a name that mixes public and internal addresses is refused whole.
  */
-export async function resolveTarget(host: CanonicalHost, context: ProbeContext, deadline: Deadline): Promise<ResolvedTarget | UnresolvedTarget> {
+export async function resolveTarget(host: string, context: ProbeContext, deadline: Deadline): Promise<ResolvedTarget | UnresolvedTarget> {
   const start = performance.now();
   let addresses: string[];
-  if (host.kind === 'ip') {
-    addresses = [host.ip];
+  if (isIpLiteral(host)) {
+    addresses = [host];
   } else {
     try {
-      addresses = await withTimer(context.lookup(host.name), deadline.remaining());
+      addresses = await withTimer(context.lookup(host), deadline.remaining());
     } catch (error) {
       return { ok: false, finding: lookupFailure(host, error, deadline), dnsMs: since(start) };
     }
@@ -55,7 +56,7 @@ export async function resolveTarget(host: CanonicalHost, context: ProbeContext, 
   }
   const checked = addresses.map((address) => checkAddress(address, context.policy));
   const refused = checked.find((decision) => !decision.allowed);
-  if (refused && !refused.allowed) throw new TargetForbiddenError(hostLabel(host), refused.address, refused.reason);
+  if (refused && !refused.allowed) throw new TargetForbiddenError(formatHostPort(host), refused.address, refused.reason);
   const canonical = checked.map((decision) => decision.address);
   const address = canonical[0];
   return { ok: true, address, family: address.includes(':') ? 6 : 4, addresses: canonical, dnsMs: since(start) };
@@ -80,16 +81,15 @@ function withTimer<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-function lookupFailure(host: CanonicalHost, error: unknown, deadline: Deadline): Finding {
+function lookupFailure(host: string, error: unknown, deadline: Deadline): Finding {
   const errorCode = (error as NodeJS.ErrnoException)?.code ?? 'UNKNOWN';
-  const name = hostLabel(host);
   const known = LOOKUP_CODES[errorCode];
-  if (known) return { code: known.code, summary: `${name} ${known.says}.`, details: { phase: 'dns', error: errorCode } };
+  if (known) return { code: known.code, summary: `${host} ${known.says}.`, details: { phase: 'dns', error: errorCode } };
   return {
     code: 'DNS_TIMEOUT',
     summary: errorCode === 'ETIMEOUT'
-      ? `${name} did not resolve within ${deadline.budgetMs} ms.`
-      : `${name} could not be resolved: the resolver did not answer (${errorCode}).`,
+      ? `${host} did not resolve within ${deadline.budgetMs} ms.`
+      : `${host} could not be resolved: the resolver did not answer (${errorCode}).`,
     details: { phase: 'dns', error: errorCode },
   };
 }

@@ -1,10 +1,11 @@
 import 'server-only';
 import type { ProbeContext } from '../run/context';
 import type { Deadline } from '../run/deadline';
-import { hostLabel } from '../host';
-import { parsePingOutput, type IcmpTarget } from './ping';
+import { formatHostPort } from '@/lib/address';
+import { parsePingOutput } from './ping';
 import { resolveTarget } from '../policy/resolve';
 import type { Finding } from '../run/finding';
+import type { HostTarget } from '../run/target';
 import { findTool, runTool } from './tool';
 
 /** The packet size a path should carry without fragmenting (Ethernet MTU). */
@@ -50,8 +51,8 @@ export function mtuFinding(host: string, pathMtu: number | null, blackHole: bool
  * measured), then a full 1500-byte packet, then a binary search for silent
  * black holes, all within the deadline.
  */
-export async function probeMtu(target: IcmpTarget, context: ProbeContext, deadline: Deadline): Promise<Finding> {
-  const host = hostLabel(target.host);
+export async function probeMtu(target: HostTarget, context: ProbeContext, deadline: Deadline): Promise<Finding> {
+  const host = formatHostPort(target.host);
   const resolved = await resolveTarget(target.host, context, deadline);
   if (!resolved.ok) return resolved.finding;
   const overhead = headerBytes(resolved.family);

@@ -1,15 +1,12 @@
 import 'server-only';
 import type { ProbeContext } from '../run/context';
 import type { Deadline } from '../run/deadline';
-import { hostLabel, type CanonicalHost } from '../host';
+import { formatHostPort } from '@/lib/address';
 import { resolveTarget } from '../policy/resolve';
 import type { Finding } from '../run/finding';
+import type { HostTarget } from '../run/target';
 import { findTool, runTool } from './tool';
 
-/** What ping, traceroute and mtu probes need: a host. */
-export interface IcmpTarget {
-  host: CanonicalHost;
-}
 
 /** Echo requests per ping probe. */
 export const PING_COUNT = 4;
@@ -65,8 +62,8 @@ export function pingFinding(stats: PingStats, host: string, details: Record<stri
 }
 
 /** Runs the system ping (iputils) against the checked address. */
-export async function probePing(target: IcmpTarget, context: ProbeContext, deadline: Deadline): Promise<Finding> {
-  const host = hostLabel(target.host);
+export async function probePing(target: HostTarget, context: ProbeContext, deadline: Deadline): Promise<Finding> {
+  const host = formatHostPort(target.host);
   const resolved = await resolveTarget(target.host, context, deadline);
   if (!resolved.ok) return resolved.finding;
   const details = { address: resolved.address, addresses: resolved.addresses, timings: { dnsMs: resolved.dnsMs } };

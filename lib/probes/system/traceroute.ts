@@ -1,10 +1,10 @@
 import 'server-only';
 import type { ProbeContext } from '../run/context';
 import type { Deadline } from '../run/deadline';
-import { hostLabel } from '../host';
-import type { IcmpTarget } from './ping';
+import { formatHostPort } from '@/lib/address';
 import { resolveTarget } from '../policy/resolve';
 import type { Finding } from '../run/finding';
+import type { HostTarget } from '../run/target';
 import { findTool, runTool } from './tool';
 
 /** Hops a trace goes before giving up. */
@@ -47,8 +47,8 @@ export function parseTracepath(stdout: string): Hop[] {
 }
 
 /** Traces the route to the checked address with traceroute, or tracepath when traceroute is missing. */
-export async function probeTraceroute(target: IcmpTarget, context: ProbeContext, deadline: Deadline): Promise<Finding> {
-  const host = hostLabel(target.host);
+export async function probeTraceroute(target: HostTarget, context: ProbeContext, deadline: Deadline): Promise<Finding> {
+  const host = formatHostPort(target.host);
   const resolved = await resolveTarget(target.host, context, deadline);
   if (!resolved.ok) return resolved.finding;
   const details = { address: resolved.address, addresses: resolved.addresses, timings: { dnsMs: resolved.dnsMs } };

@@ -1,19 +1,14 @@
 import 'server-only';
-import type { ProbeContext } from '../run/context';
-import { connectTcp, tcpFailureFinding } from './connect';
-import type { Deadline } from '../run/deadline';
-import { formatHostPort, type CanonicalHost } from '../host';
+import { formatHostPort } from '@/lib/address';
 import { resolveTarget } from '../policy/resolve';
+import type { ProbeContext } from '../run/context';
+import type { Deadline } from '../run/deadline';
 import type { Finding } from '../run/finding';
-
-/** What the TCP probe needs: a host and a port. */
-export interface TcpTarget {
-  host: CanonicalHost;
-  port: number;
-}
+import type { PortTarget } from '../run/target';
+import { connectTcp, tcpFailureFinding } from './connect';
 
 /** Resolves and checks the host, then times one TCP connect to the checked address. */
-export async function probeTcp(target: TcpTarget, context: ProbeContext, deadline: Deadline): Promise<Finding> {
+export async function probeTcp(target: PortTarget, context: ProbeContext, deadline: Deadline): Promise<Finding> {
   const label = formatHostPort(target.host, target.port);
   const resolved = await resolveTarget(target.host, context, deadline);
   if (!resolved.ok) return resolved.finding;

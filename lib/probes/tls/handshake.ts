@@ -1,4 +1,5 @@
 import 'server-only';
+import { isIpLiteral } from '@/lib/address';
 import type net from 'node:net';
 import tls from 'node:tls';
 import { since } from '../run/deadline';
@@ -43,6 +44,11 @@ const NOT_TLS = new Set([
   'ERR_SSL_RECORD_LENGTH_MISMATCH',
   'ERR_SSL_UNKNOWN_PROTOCOL',
 ]);
+
+/** The SNI for a host: its name, never an IP literal (SNI may not carry one). */
+export function sniFor(host: string): string | undefined {
+  return isIpLiteral(host) ? undefined : host;
+}
 
 /** Maps a handshake error code (OpenSSL's, as Node names it) to a TLS result code. */
 export function classifyHandshakeError(code: string | undefined): HandshakeFailureCode {

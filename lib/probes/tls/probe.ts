@@ -1,23 +1,18 @@
 import 'server-only';
 import type tls from 'node:tls';
-import type { ProbeContext } from '../run/context';
-import { connectTcp, tcpFailureFinding } from '../tcp/connect';
-import type { Deadline } from '../run/deadline';
-import { formatHostPort, hostLabel, identityOf, serverName, type CanonicalHost } from '../host';
+import { formatHostPort } from '@/lib/address';
 import { resolveTarget } from '../policy/resolve';
+import type { ProbeContext } from '../run/context';
+import type { Deadline } from '../run/deadline';
 import type { Finding } from '../run/finding';
+import type { PortTarget } from '../run/target';
+import { connectTcp, tcpFailureFinding } from '../tcp/connect';
 import { describeCertificate, peerChain } from './certificate';
-import { tlsHandshake } from './handshake';
+import { sniFor, tlsHandshake } from './handshake';
 import { certificateSummary, handshakeSummary } from './summary';
 import { trustOptions } from './trust';
 import { verifyCertificate } from './verify';
 import { acceptedLabel, scanVersions } from './versions';
-
-/** What the TLS probe needs to know about its target. */
-export interface TlsTarget {
-  host: CanonicalHost;
-  port: number;
-}
 
 /** Certificates that expire sooner than this are reported as a warning. */
 const EXPIRY_WARNING_DAYS = 14;
@@ -27,19 +22,19 @@ const EXPIRY_WARNING_DAYS = 14;
  * the certificate even when it is bad, classifies it, and scans which TLS
  * versions the server accepts.
  */
-export async function probeTls(target: TlsTarget, context: ProbeContext, deadline: Deadline): Promise<Finding> {
+export async function probeTls(target: PortTarget, context: ProbeContext, deadline: Deadline): Promise<Finding> {
   const label = formatHostPort(target.host, target.port);
   const resolved = await resolveTarget(target.host, context, deadline);
   if (!resolved.ok) return resolved.finding;
   const timings: Record<string, number> = { dnsMs: resolved.dnsMs };
-  const base = { address: resolved.address, addresses: resolved.addresses, port: target.port, servername: serverName(target.host) ?? null, timings };
+  const base = { address: resolved.address, addresses: resolved.addresses, port: target.port, servername: sniFor(target.host) ?? null, timings };
 
   const tcp = await connectTcp(resolved.address, target.port, deadline.remaining());
   timings.connectMs = tcp.connectMs;
   if (!tcp.ok) return tcpFailureFinding(tcp, label, deadline.budgetMs, base);
 
   const handshake = await tlsHandshake(tcp.socket, {
-    servername: serverName(target.host),
+    servername: sniFor(target.host),
     timeoutMs: deadline.remaining(),
     alpn: ['h2', 'http/1.1'],
     ...trustOptions(context.extraCa),
@@ -51,7 +46,7 @@ export async function probeTls(target: TlsTarget, context: ProbeContext, deadlin
   if (handshake.ok) handshake.socket.destroy();
   const scanWorthwhile = handshake.ok || handshake.code === 'TLS_PROTOCOL_MISMATCH';
   const scan = scanWorthwhile
-    ? await scanVersions(resolved.address, target.port, serverName(target.host), deadline.remaining(), now)
+    ? await scanVersions(resolved.address, target.port, sniFor(target.host), deadline.remaining(), now)
     : null;
   const versions = scan?.accepted ?? null;
 
@@ -96,7 +91,7 @@ export async function probeTls(target: TlsTarget, context: ProbeContext, deadlin
   };
 
   if (verification.code) {
-    return { code: verification.code, summary: certificateSummary(verification.code, label, hostLabel(target.host), leaf, chain), details };
+    return { code: verification.code, summary: certificateSummary(verification.code, label, formatHostPort(target.host), leaf, chain), details };
   }
   const expiresSoon = leaf.daysLeft < EXPIRY_WARNING_DAYS;
   return {
@@ -110,13 +105,13 @@ export async function probeTls(target: TlsTarget, context: ProbeContext, deadlin
 }
 
 /** What a finished handshake says, read while its socket is still open. */
-function readSession(socket: tls.TLSSocket, host: CanonicalHost, now: number) {
+function readSession(socket: tls.TLSSocket, host: string, now: number) {
   const protocol = socket.getProtocol();
   const leaf = describeCertificate(socket.getPeerCertificate(), now);
   return {
     protocol,
     leaf,
-    verification: verifyCertificate(socket, identityOf(host), leaf, now),
+    verification: verifyCertificate(socket, host, leaf, now),
     cipher: socket.getCipher(),
     alpn: socket.alpnProtocol || null,
     peerChain: peerChain(socket),

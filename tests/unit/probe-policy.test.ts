@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Deadline } from '../../lib/probes/run/deadline';
-import { parseHost } from '../../lib/probes/host';
+import { parseHost } from '../../lib/address';
 import { parseCidrList } from '../../lib/probes/policy/ranges';
 import { resolveTarget } from '../../lib/probes/policy/resolve';
 import { checkAddress, createTargetPolicy, policyFromEnv, TargetForbiddenError } from '../../lib/probes/server';
@@ -13,9 +13,9 @@ const strict = createTargetPolicy();
 
 /** Canonicalises a host the way the API does, then checks it (no resolution: literals only). */
 function verdict(host: string, policy = strict) {
-  const parsed = parseHost(host);
-  assert.ok('kind' in parsed && parsed.kind === 'ip', `${host} should parse as an IP literal`);
-  return checkAddress(parsed.ip, policy);
+  const read = parseHost(host);
+  assert.ok(read.ok && read.address.kind !== 'name', `${host} should parse as an IP literal`);
+  return checkAddress(read.address.host, policy);
 }
 
 describe('target policy: built-in refusals', () => {
@@ -125,7 +125,7 @@ describe('resolveTarget: resolve once, check every address', () => {
 
   it('refuses a name that resolves to a metadata address, before any connection', async () => {
     const context = testContext({ hosts: { 'metadata.fixpath.test': ['169.254.169.254'] } });
-    await assert.rejects(resolveTarget({ kind: 'name', name: 'metadata.fixpath.test' }, context, deadline()), (error: unknown) => {
+    await assert.rejects(resolveTarget('metadata.fixpath.test', context, deadline()), (error: unknown) => {
       assert.ok(error instanceof TargetForbiddenError);
       assert.equal(error.address, '169.254.169.254');
       assert.equal(error.reason, 'linkLocal');
@@ -135,17 +135,17 @@ describe('resolveTarget: resolve once, check every address', () => {
 
   it('refuses a name when any one of its addresses is internal (rebinding-style mixes)', async () => {
     const context = testContext({ hosts: { 'mixed.fixpath.test': ['127.0.0.1', '10.0.0.5'] } });
-    await assert.rejects(resolveTarget({ kind: 'name', name: 'mixed.fixpath.test' }, context, deadline()), TargetForbiddenError);
+    await assert.rejects(resolveTarget('mixed.fixpath.test', context, deadline()), TargetForbiddenError);
   });
 
   it('refuses a name resolving to a mapped IPv6 form of a private address', async () => {
     const context = testContext({ hosts: { 'mapped.fixpath.test': ['::ffff:192.168.0.10'] } });
-    await assert.rejects(resolveTarget({ kind: 'name', name: 'mapped.fixpath.test' }, context, deadline()), /192\.168\.0\.10/);
+    await assert.rejects(resolveTarget('mapped.fixpath.test', context, deadline()), /192\.168\.0\.10/);
   });
 
   it('returns the checked addresses, IPv4 first, when all are allowed', async () => {
     const context = testContext({ allow: '127.0.0.1/32,::1/128', hosts: { 'ok.fixpath.test': ['127.0.0.1', '::1'] } });
-    const resolved = await resolveTarget({ kind: 'name', name: 'ok.fixpath.test' }, context, deadline());
+    const resolved = await resolveTarget('ok.fixpath.test', context, deadline());
     assert.ok(resolved.ok);
     assert.equal(resolved.address, '127.0.0.1');
     assert.deepEqual(resolved.addresses, ['127.0.0.1', '::1']);
@@ -154,15 +154,15 @@ describe('resolveTarget: resolve once, check every address', () => {
   it('asks the resolver exactly once', async () => {
     let calls = 0;
     const context = { ...testContext(), lookup: async () => (calls += 1, ['127.0.0.1']) };
-    await resolveTarget({ kind: 'name', name: 'once.fixpath.test' }, context, deadline());
+    await resolveTarget('once.fixpath.test', context, deadline());
     assert.equal(calls, 1);
   });
 
   it('reports a name that does not resolve as DNS_NXDOMAIN, and a hung lookup as DNS_TIMEOUT', async () => {
-    const missing = await resolveTarget({ kind: 'name', name: 'missing.fixpath.test' }, testContext(), deadline());
+    const missing = await resolveTarget('missing.fixpath.test', testContext(), deadline());
     assert.equal(!missing.ok && missing.finding.code, 'DNS_NXDOMAIN');
     const hung = { ...testContext(), lookup: () => new Promise<string[]>(() => {}) };
-    const slow = await resolveTarget({ kind: 'name', name: 'slow.fixpath.test' }, hung, new Deadline(50));
+    const slow = await resolveTarget('slow.fixpath.test', hung, new Deadline(50));
     assert.equal(!slow.ok && slow.finding.code, 'DNS_TIMEOUT');
   });
 });
