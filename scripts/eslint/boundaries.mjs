@@ -25,7 +25,7 @@ const DOORS = ['', 'index', 'server'];
 export function partOf(relative) {
   const [top, feature, ...rest] = relative.split('/');
   if (top === 'lib' && feature) return { part: 'lib', feature, inner: rest.join('/') };
-  if (['machines', 'app', 'components', 'scripts', 'tests'].includes(top) && relative.includes('/')) return { part: top };
+  if (['machines', 'app', 'components', 'scripts', 'tests'].includes(top)) return { part: top };
   return { part: 'root' };
 }
 
