@@ -4,15 +4,6 @@
  * the schema, and `parseProbeRequest` is the API's own input check. Running
  * probes is server-only: see `@/lib/probes/server`.
  */
-export { ALL_PROBE_CODES, PROBE_CODES, PROBE_TYPES, type ProbeCode, type ProbeType } from './contract/codes';
-export type { ProbeError, ProbeErrorCode, ProbeInputError } from './contract/errors';
-export {
-  parseProbeRequest,
-  type DnsProbeRequest,
-  type HostProbeRequest,
-  type HttpProbeRequest,
-  type PortProbeRequest,
-  type ProbeRequest,
-  type ProbeRequestBody,
-} from './contract/request';
-export { probeResultSchema, type ProbeResult, type Severity } from './contract/result';
+export { ALL_PROBE_CODES, PROBE_CODES, type ProbeCode, type ProbeType } from './contract/codes';
+export { parseProbeRequest, type ProbeRequest, type ProbeRequestBody } from './contract/request';
+export { probeResultSchema, type ProbeResult } from './contract/result';

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type tls from 'node:tls';
 import { Deadline } from '../../lib/probes/run/deadline';
 import type { Finding } from '../../lib/probes/run/finding';
+import type { CertificateDetails, ChainLink } from '../../lib/probes/tls/certificate';
 import { probeTls } from '../../lib/probes/tls/probe';
 import { generateTestPki, type TestPki } from '../fixtures/probes/certs';
 import { testContext } from '../fixtures/probes/context';
@@ -10,6 +11,19 @@ import { closedPort, startResetServer, startSilentServer, startHttpServer, start
 
 // The private root is trusted through the context's extraCa (NODE_EXTRA_CA_CERTS
 // is read only at process start); probe-cli.test.ts covers the env var itself.
+/** What a TLS_OK result's details carry, as far as these tests read them. */
+interface TlsOkDetails {
+  protocol: string;
+  cipher: { name: string };
+  alpn: string | null;
+  servername: string | null;
+  certificate: CertificateDetails;
+  chainAsSent: boolean;
+  chain: ChainLink[];
+  versions: Record<string, boolean | null>;
+  problems: string[];
+}
+
 describe('tls probe against local servers', () => {
   let pki: TestPki;
   const servers: TestServer[] = [];
@@ -50,7 +64,7 @@ describe('tls probe against local servers', () => {
   it('TLS_OK for a valid chain, with certificate, chain as sent and versions', async () => {
     const finding = await probe('valid');
     assert.equal(finding.code, 'TLS_OK', finding.summary);
-    const details = finding.details as Record<string, any>;
+    const details = finding.details as unknown as TlsOkDetails;
     assert.equal(details.protocol, 'TLSv1.3');
     assert.equal(typeof details.cipher.name, 'string');
     assert.equal(details.alpn, null, 'the test server offers no ALPN');

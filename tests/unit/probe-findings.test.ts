@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clockSkewSeconds, parseHsts } from '../../lib/probes/http/probe';
+import { clockSkewSeconds, parseHsts } from '../../lib/probes/http/response';
 import { mtuFinding, parseMtuHint } from '../../lib/probes/system/mtu';
 import { parsePingOutput, pingArguments, pingFinding } from '../../lib/probes/system/ping';
 import { parseTracepath, parseTraceroute } from '../../lib/probes/system/traceroute';

@@ -31,4 +31,4 @@ export const PROBE_CODES = {
 export type ProbeCode = (typeof PROBE_CODES)[ProbeType][number];
 
 /** Every result code any probe can report. */
-export const ALL_PROBE_CODES = Object.values(PROBE_CODES).flat() as ProbeCode[];
+export const ALL_PROBE_CODES = /* @__PURE__ */ Object.values(PROBE_CODES).flat() as ProbeCode[];

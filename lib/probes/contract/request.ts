@@ -17,27 +17,27 @@ interface Budget {
 }
 
 /** Records of a name; `resolver` is `ip:port` (IPv6 in brackets) when the caller chose one. */
-export interface DnsProbeRequest extends Budget {
+interface DnsProbeRequest extends Budget {
   type: 'dns';
   host: string;
   resolver?: string;
 }
 
 /** A TCP connect or TLS handshake to `host:port`. */
-export interface PortProbeRequest extends Budget {
+interface PortProbeRequest extends Budget {
   type: 'tcp' | 'tls';
   host: string;
   port: number;
 }
 
 /** A GET of an http or https URL (without fragment). */
-export interface HttpProbeRequest extends Budget {
+interface HttpProbeRequest extends Budget {
   type: 'http';
   url: string;
 }
 
 /** Ping, traceroute or path MTU towards a host. */
-export interface HostProbeRequest extends Budget {
+interface HostProbeRequest extends Budget {
   type: 'ping' | 'traceroute' | 'mtu';
   host: string;
 }
@@ -71,13 +71,13 @@ function wholeNumber(min: number, max: number) {
 }
 
 /** A string field read by `read`, whose problem becomes the field's message. */
-function readField<T>(read: (value: string) => T | { problem: string }) {
+function readField<T extends object>(read: (value: string) => T | { problem: string }) {
   return z.pipe(
     z.string({ error: missingOr('must be a string') }),
     z.transform((value: string, payload) => {
       const result = read(value);
-      if (typeof result !== 'object' || result === null || !('problem' in result)) return result as T;
-      payload.issues.push({ code: 'custom', message: result.problem, input: value });
+      if (!('problem' in result)) return result;
+      payload.issues.push({ code: 'custom', message: String(result.problem), input: value });
       return z.NEVER;
     }),
   );
@@ -88,27 +88,33 @@ const readHost = (value: string) => {
   return read.ok ? read.address : { problem: read.message };
 };
 
-/** Field by field, in this order: types, ranges, addresses and unknown fields, each message naming its field. */
-const bodySchema = z.strictObject(
-  {
-    type: z.enum(PROBE_TYPES, { error: missingOr(`must be one of ${PROBE_TYPES.join(', ')}`) }),
-    host: z.optional(readField(readHost)),
-    port: z.optional(wholeNumber(1, 65535)),
-    url: z.optional(readField(readUrl)),
-    resolver: z.optional(readField(readResolver)),
-    timeoutMs: z.optional(wholeNumber(MIN_TIMEOUT_MS, MAX_REQUEST_TIMEOUT_MS)),
-  },
-  {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `is not a known field (expected ${FIELDS.join(', ')})`
-        : issue.code === 'invalid_type'
-          ? 'must be a JSON object'
-          : undefined,
-  },
-);
+/**
+ * Field by field, in this order: types, ranges, addresses and unknown fields,
+ * each message naming its field. Built on first use, so a page that imports
+ * the contract only for its codes or result schema does not build it.
+ */
+const buildBodySchema = () =>
+  z.strictObject(
+    {
+      type: z.enum(PROBE_TYPES, { error: missingOr(`must be one of ${PROBE_TYPES.join(', ')}`) }),
+      host: z.optional(readField(readHost)),
+      port: z.optional(wholeNumber(1, 65535)),
+      url: z.optional(readField(readUrl)),
+      resolver: z.optional(readField(readResolver)),
+      timeoutMs: z.optional(wholeNumber(MIN_TIMEOUT_MS, MAX_REQUEST_TIMEOUT_MS)),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `is not a known field (expected ${FIELDS.join(', ')})`
+          : issue.code === 'invalid_type'
+            ? 'must be a JSON object'
+            : undefined,
+    },
+  );
 
-type Body = z.output<typeof bodySchema>;
+let bodySchema: ReturnType<typeof buildBodySchema> | undefined;
+type Body = z.output<ReturnType<typeof buildBodySchema>>;
 type Checked = { ok: true; request: ProbeRequest } | { ok: false; error: ProbeInputError };
 
 const invalid = (field: string, message: string): Checked => ({
@@ -164,7 +170,7 @@ function httpUrl(host: string, port: number): URL {
  * Pure and browser-safe; whether the target may be probed is the server's call.
  */
 export function parseProbeRequest(body: unknown): { ok: true; request: ProbeRequest } | { ok: false; error: ProbeInputError } {
-  const parsed = bodySchema.safeParse(body);
+  const parsed = (bodySchema ??= buildBodySchema()).safeParse(body);
   if (parsed.success) return toRequest(parsed.data);
   const issue = parsed.error.issues[0];
   const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];

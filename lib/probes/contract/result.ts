@@ -2,14 +2,14 @@
 import * as z from 'zod/mini';
 import { PROBE_CODES, PROBE_TYPES, type ProbeCode } from './codes';
 
-const probeTypeSchema = z.enum(PROBE_TYPES);
-const probeCodeSchema = z.enum(Object.values(PROBE_CODES).flat() as [ProbeCode, ...ProbeCode[]]);
+const probeTypeSchema = /* @__PURE__ */ z.enum(PROBE_TYPES);
+const probeCodeSchema = /* @__PURE__ */ z.enum(Object.values(PROBE_CODES).flat() as [ProbeCode, ...ProbeCode[]]);
 
 /** How bad a finding is, for display. */
-const severitySchema = z.enum(['ok', 'warn', 'fail', 'info']);
+const severitySchema = /* @__PURE__ */ z.enum(['ok', 'warn', 'fail', 'info']);
 
 /** The 200 body of `POST /api/probe`: the probe ran, whatever it found. */
-export const probeResultSchema = z.object({
+export const probeResultSchema = /* @__PURE__ */ z.object({
   type: probeTypeSchema,
   target: z.string(),
   ok: z.boolean(),

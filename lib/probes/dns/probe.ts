@@ -29,7 +29,7 @@ const ERROR_CODES: Record<string, DnsCode> = {
 const PRECEDENCE: DnsCode[] = ['DNS_NXDOMAIN', 'DNS_SERVFAIL', 'DNS_REFUSED', 'DNS_NODATA', 'DNS_TIMEOUT'];
 
 /** Maps one query's error code to a result code (malformed answers count as a server failure). */
-export function classifyDnsError(code: string | undefined): DnsCode {
+function classifyDnsError(code: string | undefined): DnsCode {
   return (code && ERROR_CODES[code]) || 'DNS_SERVFAIL';
 }
 

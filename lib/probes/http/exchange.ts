@@ -29,7 +29,7 @@ export interface NoExchange {
 export const BODY_CAP_BYTES = 64 * 1024;
 
 /** The User-Agent probes send. */
-export const PROBE_USER_AGENT = 'Fixpath-probe/1.0 (+support diagnostics)';
+const PROBE_USER_AGENT = 'Fixpath-probe/1.0 (+support diagnostics)';
 
 /**
  * Sends one GET over an already-connected (and already-checked) socket using

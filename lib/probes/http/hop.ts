@@ -15,7 +15,7 @@ import { verifyCertificate } from '../tls/verify';
 import { getOverSocket, type Exchange } from './exchange';
 
 /** Phase timings of one request, in ms. */
-export interface HopTimings {
+interface HopTimings {
   dnsMs?: number;
   connectMs?: number;
   tlsMs?: number;

@@ -6,6 +6,7 @@ import type { Deadline } from '../run/deadline';
 import type { Finding } from '../run/finding';
 import type { PortTarget } from '../run/target';
 import { requestHop, type HopAnswer } from './hop';
+import { responseDetails, type RedirectStep } from './response';
 
 /** What the HTTP probe needs: an http or https URL whose host is a valid address (as parseProbeRequest checks). */
 export interface HttpTarget {
@@ -13,41 +14,10 @@ export interface HttpTarget {
 }
 
 /** Redirects followed before the probe stops. */
-export const MAX_REDIRECTS = 5;
+const MAX_REDIRECTS = 5;
 
 /** Clock differences beyond this many seconds are reported as a warning. */
 const CLOCK_SKEW_WARNING_SECONDS = 60;
-
-const REPORTED_HEADERS = ['server', 'content-type', 'content-length', 'date', 'location', 'retry-after', 'strict-transport-security', 'via'];
-
-interface RedirectStep {
-  url: string;
-  status: number;
-  location: string;
-}
-
-/** Parses Strict-Transport-Security, or null when absent. */
-export function parseHsts(value: string | undefined): { maxAge: number | null; includeSubDomains: boolean; preload: boolean } | null {
-  if (!value) return null;
-  const parts = value.split(';').map((part) => part.trim().toLowerCase());
-  const maxAge = parts.find((part) => part.startsWith('max-age='));
-  return {
-    maxAge: maxAge ? Number(maxAge.slice('max-age='.length).replace(/"/g, '')) : null,
-    includeSubDomains: parts.includes('includesubdomains'),
-    preload: parts.includes('preload'),
-  };
-}
-
-/**
- * Seconds the server's Date header is ahead of (positive) or behind this
- * machine, or null. The header is truncated to the second, so the server's
- * clock read half a second later on average.
- */
-export function clockSkewSeconds(dateHeader: string | undefined, receivedAt: number): number | null {
-  if (!dateHeader) return null;
-  const serverTime = Date.parse(dateHeader);
-  return Number.isNaN(serverTime) ? null : Math.round((serverTime + 500 - receivedAt) / 1000);
-}
 
 /**
  * GETs the URL through the guarded connect path, following at most
@@ -107,27 +77,6 @@ function connectTarget(url: URL): PortTarget {
   const target = urlTarget(url);
   if ('problem' in target) throw new Error(`url host ${target.problem}`);
   return target;
-}
-
-function responseDetails(hop: HopAnswer, url: URL, redirects: RedirectStep[]) {
-  const { exchange } = hop;
-  const headers = Object.fromEntries(REPORTED_HEADERS.flatMap((name) => (exchange.headers[name] ? [[name, exchange.headers[name]]] : [])));
-  const hsts = url.protocol === 'https:' ? parseHsts(exchange.headers['strict-transport-security'] as string | undefined) : null;
-  return {
-    url: url.href,
-    address: hop.address,
-    status: exchange.status,
-    statusText: exchange.statusText,
-    httpVersion: exchange.httpVersion,
-    headers,
-    bodyBytes: exchange.bodyBytes,
-    bodyTruncated: exchange.bodyTruncated,
-    clockSkewSeconds: clockSkewSeconds(exchange.headers.date, exchange.receivedAt),
-    hsts,
-    tls: hop.tls,
-    timings: hop.timings,
-    redirects,
-  };
 }
 
 function stopped(redirects: RedirectStep[], summary: string, extra: Record<string, unknown>, hop?: HopAnswer): Finding {

@@ -6,7 +6,7 @@ export interface RateLimitRule {
 }
 
 /** The limit when PROBE_RATE_LIMIT is unset. */
-export const DEFAULT_RATE_LIMIT = '30/60s';
+const DEFAULT_RATE_LIMIT = '30/60s';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 

@@ -3,10 +3,10 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import { policyFromEnv, type TargetPolicy } from '../policy/ranges';
 
 /** Resolves a name to every address the system would use (A and AAAA). */
-export type LookupFunction = (name: string) => Promise<string[]>;
+type LookupFunction = (name: string) => Promise<string[]>;
 
 /** System tools the ping, traceroute and mtu probes run; a value overrides the PATH search. */
-export interface ToolPaths {
+interface ToolPaths {
   ping?: string;
   traceroute?: string;
   tracepath?: string;
@@ -31,7 +31,7 @@ export interface ProbeContext {
 export const MAX_TIMEOUT_MS = 15_000;
 
 /** getaddrinfo through Node, every address, IPv4 first (the order most clients try). */
-export const systemLookup: LookupFunction = async (name) => {
+const systemLookup: LookupFunction = async (name) => {
   const answers = await dnsLookup(name, { all: true, verbatim: true });
   const unique = [...new Set(answers.map((answer) => answer.address))];
   return [...unique.filter((a) => !a.includes(':')), ...unique.filter((a) => a.includes(':'))];

@@ -9,13 +9,13 @@ import type { HostTarget } from '../run/target';
 import { findTool, runTool } from './tool';
 
 /** The packet size a path should carry without fragmenting (Ethernet MTU). */
-export const STANDARD_MTU = 1500;
+const STANDARD_MTU = 1500;
 
 /** ping's default payload, which any path carries. */
 const SMALL_PAYLOAD = 56;
 
 /** IP + ICMP header bytes added to ping's payload size. */
-export function headerBytes(family: 4 | 6): number {
+function headerBytes(family: 4 | 6): number {
   return family === 6 ? 48 : 28;
 }
 

@@ -9,7 +9,7 @@ import { findTool, runTool } from './tool';
 
 
 /** Echo requests per ping probe. */
-export const PING_COUNT = 4;
+const PING_COUNT = 4;
 
 /** What iputils ping printed, parsed. */
 export interface PingStats {

@@ -31,7 +31,7 @@ export function findTool(name: string, override?: string): string | undefined {
  * every machine, and nothing else of ours. (Next's types mark NODE_ENV as
  * required in every environment, hence the cast.)
  */
-export const TOOL_ENVIRONMENT = { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' } as unknown as NodeJS.ProcessEnv;
+const TOOL_ENVIRONMENT = { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' } as unknown as NodeJS.ProcessEnv;
 
 /**
  * Runs a system tool through execFile with an argument array (no shell, so

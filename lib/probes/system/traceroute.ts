@@ -8,7 +8,7 @@ import type { HostTarget } from '../run/target';
 import { findTool, runTool } from './tool';
 
 /** Hops a trace goes before giving up. */
-export const MAX_HOPS = 20;
+const MAX_HOPS = 20;
 
 /** One hop of a trace; `address` is null when nothing answered. */
 export interface Hop {

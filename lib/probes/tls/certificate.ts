@@ -28,7 +28,7 @@ export interface ChainLink {
 const DAY_MS = 86_400_000;
 
 /** Formats a certificate name object (`{ CN, O, ... }`) as `CN=..., O=...`. */
-export function formatName(name: tls.Certificate | undefined): string {
+function formatName(name: tls.Certificate | undefined): string {
   if (!name) return '';
   return Object.entries(name)
     .flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((item) => `${key}=${item}`))
@@ -41,7 +41,7 @@ function isoDate(text: string): string {
 }
 
 /** The subject alternative names, e.g. `DNS:example.com`, `IP Address:192.0.2.1`. */
-export function subjectAltNames(cert: tls.PeerCertificate): string[] {
+function subjectAltNames(cert: tls.PeerCertificate): string[] {
   return cert.subjectaltname ? cert.subjectaltname.split(/,\s*/).filter(Boolean) : [];
 }
 

@@ -51,7 +51,7 @@ export function sniFor(host: string): string | undefined {
 }
 
 /** Maps a handshake error code (OpenSSL's, as Node names it) to a TLS result code. */
-export function classifyHandshakeError(code: string | undefined): HandshakeFailureCode {
+function classifyHandshakeError(code: string | undefined): HandshakeFailureCode {
   if (code && RESET.has(code)) return 'TLS_RESET';
   if (code && NOT_TLS.has(code)) return 'TLS_NOT_TLS';
   return 'TLS_PROTOCOL_MISMATCH';

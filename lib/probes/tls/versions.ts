@@ -5,7 +5,7 @@ import { peerChain, describeCertificate, type ChainLink, type CertificateDetails
 import { tlsHandshake } from './handshake';
 
 /** The protocol versions the scan tries, in Node's names. */
-export const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
+const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
 
 const scanContexts = new Map<string, tls.SecureContext>();
 
@@ -20,7 +20,7 @@ function scanContext(version: tls.SecureVersion): tls.SecureContext {
 }
 
 /** Readable names for Node's protocol names. */
-export const TLS_VERSION_LABELS: Record<string, string> = {
+const TLS_VERSION_LABELS: Record<string, string> = {
   TLSv1: 'TLS 1.0',
   'TLSv1.1': 'TLS 1.1',
   'TLSv1.2': 'TLS 1.2',
@@ -28,7 +28,7 @@ export const TLS_VERSION_LABELS: Record<string, string> = {
 };
 
 /** One version's outcome: accepted, refused, or unknown (timeout, reset). */
-export type VersionVerdict = boolean | null;
+type VersionVerdict = boolean | null;
 
 /** Per version, and the certificate chain exactly as the server sent it. */
 export interface VersionScan {
