@@ -1,5 +1,5 @@
-import type { ProbeCode } from '../../probes/schema';
-import type { Locale } from '../locales';
+import type { Locale } from '@/lib/i18n';
+import type { ProbeCode } from './codes';
 
 /**
  * What each probe result code means, in plain words for staff on a call. The
