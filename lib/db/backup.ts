@@ -2,10 +2,12 @@ import { renameSync, writeFileSync, readFileSync } from 'node:fs';
 import { getTableName, sql } from 'drizzle-orm';
 import type { Database } from './connect';
 import { queryRows } from './query';
-import { caseEvents, cases } from './schema';
+import { accounts, apiTokens, auditEvents, caseEvents, cases, rateLimits, sessions, settings, users, verifications } from './schema';
 
 /** Tables in an order where every row's references come before it. */
-const TABLES: readonly string[] = [cases, caseEvents].map((table) => getTableName(table));
+const TABLES: readonly string[] = [settings, users, accounts, sessions, verifications, rateLimits, apiTokens, auditEvents, cases, caseEvents].map((table) =>
+  getTableName(table),
+);
 
 /** What `db:backup` writes: every row of every table, as JSON, in one consistent snapshot. */
 export interface Backup {
@@ -74,7 +76,10 @@ export async function restoreDatabase(database: Database, file: string): Promise
       await tx.execute(sql`insert into ${name} select * from json_populate_recordset(null::${name}, ${JSON.stringify(tableRows)}::json)`);
     }
     // Serial columns continue after the restored rows.
-    await tx.execute(sql`select setval(pg_get_serial_sequence('case_events', 'id'), coalesce((select max(id) from case_events), 0) + 1, false)`);
+    for (const table of ['case_events', 'audit_events']) {
+      const name = sql.identifier(table);
+      await tx.execute(sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${name}), 0) + 1, false)`);
+    }
   });
   return { rows };
 }

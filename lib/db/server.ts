@@ -9,5 +9,6 @@ export { databaseConfigFromEnv, describeDatabase, type DatabaseConfig } from './
 export { openDatabase, type Database, type FixpathDb } from './connect';
 export { DatabaseUnavailableError, isUnavailable } from './errors';
 export { migrateDatabase } from './migrate';
+export { getDatabase } from './process';
 export { queryRows } from './query';
 export * as tables from './schema';

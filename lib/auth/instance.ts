@@ -1,0 +1,110 @@
+import 'server-only';
+import { APIError, BASE_ERROR_CODES } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { createAuthMiddleware } from 'better-auth/api';
+import { betterAuth } from 'better-auth/minimal';
+import { eq } from 'drizzle-orm';
+import { tables, type FixpathDb } from '@/lib/db/server';
+import { recordAudit } from './audit';
+import { PASSWORD_LENGTH } from './users';
+
+/**
+ * The header our route wrapper sets to the client address (clientAddressOf) after dropping any
+ * copy the client sent; better-auth's rate limiter keys on it.
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-fixpath-client-address';
+
+/** The client address our wrapper put on the request (server-side calls pass it in `headers`). */
+function addressOf(context: { request?: Request; headers?: Headers } | null): string | null {
+  return (context?.request?.headers ?? context?.headers)?.get(CLIENT_ADDRESS_HEADER) ?? null;
+}
+
+/** Sign-in attempts allowed per client address per window, across every instance. */
+export const SIGN_IN_LIMIT = { window: 60, max: 10 } as const;
+
+/** Endpoints Fixpath does not use: users are added by an admin, not by themselves, and there is no mail. */
+const DISABLED_PATHS = [
+  '/sign-up/email',
+  '/change-email',
+  '/update-user',
+  '/delete-user',
+  '/request-password-reset',
+  '/reset-password',
+  '/send-verification-email',
+  '/verify-email',
+  '/link-social',
+  '/unlink-account',
+];
+
+/** What an auth instance is built from. */
+export interface AuthOptions {
+  secret: string;
+  /** Cookies get `Secure` (and better-auth's `__Secure-` prefix): the site is served over HTTPS. */
+  secure: boolean;
+  /** The public URL (BETTER_AUTH_URL); unset, each request's own origin is used and trusted. */
+  baseURL?: string;
+}
+
+/**
+ * One better-auth instance over the database: email and password with better-auth's scrypt
+ * hashing, sessions in the `sessions` table, HttpOnly SameSite=Lax cookies, the Origin check
+ * on every state-changing request, and sign-in attempts rate limited in the database. A
+ * disabled user gets exactly the answer a wrong password gets.
+ */
+export function createAuth(db: FixpathDb, options: AuthOptions) {
+  return betterAuth({
+    appName: 'Fixpath',
+    secret: options.secret,
+    baseURL: options.baseURL,
+    basePath: '/api/auth',
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: { user: tables.users, session: tables.sessions, account: tables.accounts, verification: tables.verifications, rateLimit: tables.rateLimits },
+    }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: PASSWORD_LENGTH.min, maxPasswordLength: PASSWORD_LENGTH.max },
+    user: {
+      additionalFields: {
+        role: { type: 'string', input: false, required: false, defaultValue: 'agent' },
+        disabled: { type: 'boolean', input: false, required: false, defaultValue: false },
+      },
+    },
+    disabledPaths: DISABLED_PATHS,
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      modelName: 'rateLimit',
+      customRules: { '/sign-in/*': SIGN_IN_LIMIT },
+    },
+    advanced: {
+      useSecureCookies: options.secure,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: options.secure },
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+    },
+    telemetry: { enabled: false },
+    logger: { level: 'error' },
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (session) => {
+            const [user] = await db.select({ disabled: tables.users.disabled }).from(tables.users).where(eq(tables.users.id, session.userId));
+            // The same error a wrong password gets: a caller cannot tell a disabled account from a typo.
+            if (!user || user.disabled) throw APIError.from('UNAUTHORIZED', BASE_ERROR_CODES.INVALID_EMAIL_OR_PASSWORD);
+          },
+          after: async (session, context) => {
+            await recordAudit(db, { kind: 'sign-in', userId: session.userId, address: addressOf(context), detail: { path: context?.path ?? null } });
+          },
+        },
+      },
+    },
+    hooks: {
+      after: createAuthMiddleware(async (ctx) => {
+        if (!ctx.path.startsWith('/sign-in/') || !(ctx.context.returned instanceof APIError)) return;
+        const email = typeof ctx.body?.email === 'string' ? ctx.body.email.slice(0, 200).toLowerCase() : null;
+        await recordAudit(db, { kind: 'sign-in-failed', address: addressOf(ctx), detail: { email, status: ctx.context.returned.statusCode } });
+      }),
+    },
+  });
+}
+
+/** A better-auth instance as createAuth builds it. */
+export type FixpathAuth = ReturnType<typeof createAuth>;

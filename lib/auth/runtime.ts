@@ -1,0 +1,105 @@
+import 'server-only';
+import { getDatabase, isUnavailable, type Database } from '@/lib/db/server';
+import { handleMe } from './api/me';
+import { handleSetup } from './api/setup';
+import { errorResponse, unavailableResponse } from './errors';
+import { requireRole, type Caller, type Role } from './roles';
+import { createAuthService, type AuthService } from './service';
+import { issueSetupCode } from './setup';
+import { hasUsers } from './users';
+
+const services = new WeakMap<Database, AuthService>();
+
+/** The auth service over the process-wide database (opened on first use). */
+async function runtimeService(): Promise<AuthService> {
+  const database = await getDatabase();
+  let service = services.get(database);
+  if (!service) {
+    service = createAuthService(database.db);
+    services.set(database, service);
+  }
+  return service;
+}
+
+/** Runs `use` with the process-wide service; a database that does not answer gives 503 `UNAVAILABLE` at once. */
+async function withService(use: (service: AuthService) => Promise<Response>): Promise<Response> {
+  let service: AuthService;
+  try {
+    service = await runtimeService();
+    return await use(service);
+  } catch (error) {
+    if (isUnavailable(error)) return unavailableResponse(error);
+    throw error;
+  }
+}
+
+/** Route handler for `/api/auth/[...all]` (every method): better-auth's endpoints. */
+export function handleAuthRequest(request: Request): Promise<Response> {
+  return withService((service) => service.handle(request));
+}
+
+/** Route handler for `/api/setup` (every method; only POST does anything). */
+export function handleSetupRequest(request: Request): Promise<Response> {
+  return withService((service) => handleSetup(service, request));
+}
+
+/** Route handler for `GET /api/me`. */
+export function handleMeRequest(request: Request): Promise<Response> {
+  return withService((service) => handleMe(service, request));
+}
+
+/**
+ * The caller behind a request: `Authorization: Bearer <personal token>` or the session
+ * cookie; null when neither proves anyone (unknown or revoked token, disabled user, expired
+ * session, or a session cookie on a state-changing request from another origin). Rejects with
+ * DatabaseUnavailableError when the database does not answer: an outage is a 503, never a 401.
+ * `PROBE_TOKEN` is not a personal token: check it before calling this.
+ */
+export async function authenticate(request: Request): Promise<Caller | null> {
+  const identity = await (await runtimeService()).identify(request);
+  return identity && 'caller' in identity ? identity.caller : null;
+}
+
+/**
+ * For a route: the caller when they hold `role`, else the JSON error response to send: 401
+ * `UNAUTHORIZED` (nobody), 403 `FORBIDDEN` (role too low, or a session cookie from another
+ * origin), 503 `UNAVAILABLE` (database down).
+ */
+export async function authorize(request: Request, role: Role): Promise<{ ok: true; caller: Caller } | { ok: false; response: Response }> {
+  let identity;
+  try {
+    identity = await (await runtimeService()).identify(request);
+  } catch (error) {
+    if (isUnavailable(error)) return { ok: false, response: unavailableResponse(error) };
+    throw error;
+  }
+  if (identity && 'refused' in identity) return { ok: false, response: errorResponse(403, 'FORBIDDEN', 'cross-origin request refused') };
+  const check = requireRole(identity?.caller ?? null, role);
+  if (check.ok) return check;
+  return {
+    ok: false,
+    response: check.status === 401 ? errorResponse(401, 'UNAUTHORIZED', 'sign in, or send Authorization: Bearer <token>') : errorResponse(403, 'FORBIDDEN', `this needs the ${role} role`),
+  };
+}
+
+/** For the /setup page: whether the first admin still has to be created. */
+export async function setupState(): Promise<'needed' | 'done' | 'unavailable'> {
+  try {
+    return (await hasUsers((await runtimeService()).db)) ? 'done' : 'needed';
+  } catch (error) {
+    if (isUnavailable(error)) return 'unavailable';
+    throw error;
+  }
+}
+
+/**
+ * Called once when the Next server starts (instrumentation.ts): opens the database, runs the
+ * migrations, and while no user exists prints a one-time setup code to stdout. Rejects with a
+ * message naming the data directory when it cannot be used.
+ */
+export async function startServer(log: (line: string) => void = console.log): Promise<void> {
+  const { db, description } = await getDatabase();
+  log(`Fixpath storage: ${description}, schema up to date`);
+  const code = await issueSetupCode(db);
+  if (code) log(`Fixpath setup code: ${code} (open /setup to create the first admin)`);
+}

@@ -1,0 +1,85 @@
+import 'server-only';
+import { isUnavailable, type FixpathDb } from '@/lib/db/server';
+import { recordAudit } from './audit';
+import { clientAddressOf } from './client-address';
+import { unavailableResponse } from './errors';
+import { CLIENT_ADDRESS_HEADER, createAuth, type FixpathAuth } from './instance';
+import { isRole, type Caller } from './roles';
+import { extraTrustedOrigins, isSameOrigin } from './same-origin';
+import { authSecret } from './secret';
+import { userForToken } from './tokens';
+
+/** Who a request speaks for: a caller, a session refused for coming from another origin, or nobody. */
+export type Identity = { caller: Caller } | { refused: 'cross-origin' } | null;
+
+/** Authentication over one database: the better-auth endpoints, and who a request speaks for. */
+export interface AuthService {
+  db: FixpathDb;
+  /** The better-auth instance for this request: cookies are Secure when it came over HTTPS. */
+  authFor(request: Request): Promise<FixpathAuth>;
+  /** `/api/auth/*`: better-auth's endpoints, with the client address set for its rate limiter and 503 when the database is down. */
+  handle(request: Request): Promise<Response>;
+  /** The caller behind a personal token or a session cookie; see Identity. */
+  identify(request: Request): Promise<Identity>;
+  /** A copy of `request` whose CLIENT_ADDRESS_HEADER is ours, whatever the client sent. */
+  withClientAddress(request: Request): Promise<Request>;
+}
+
+/**
+ * Builds the auth service over `db`, configured by `env`: BETTER_AUTH_SECRET (else a secret
+ * kept in the database), BETTER_AUTH_URL (the public URL; its scheme decides Secure cookies
+ * when set) and BETTER_AUTH_TRUSTED_ORIGINS.
+ */
+export function createAuthService(db: FixpathDb, env: Record<string, string | undefined> = process.env): AuthService {
+  const baseURL = env.BETTER_AUTH_URL?.trim() || undefined;
+  const trusted = extraTrustedOrigins(env);
+  const instances = new Map<boolean, Promise<FixpathAuth>>();
+
+  function authFor(request: Request): Promise<FixpathAuth> {
+    const secure = baseURL ? baseURL.startsWith('https:') : new URL(request.url).protocol === 'https:';
+    let instance = instances.get(secure);
+    if (!instance) {
+      instance = authSecret(db, env).then((secret) => createAuth(db, { secret, secure, baseURL }));
+      instance.catch(() => instances.delete(secure));
+      instances.set(secure, instance);
+    }
+    return instance;
+  }
+
+  async function withClientAddress(request: Request): Promise<Request> {
+    const headers = new Headers(request.headers);
+    headers.set(CLIENT_ADDRESS_HEADER, clientAddressOf(request));
+    const hasBody = !['GET', 'HEAD'].includes(request.method.toUpperCase());
+    return new Request(request.url, { method: request.method, headers, body: hasBody ? await request.arrayBuffer() : undefined, signal: request.signal });
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    try {
+      const auth = await authFor(request);
+      return await auth.handler(await withClientAddress(request));
+    } catch (error) {
+      if (isUnavailable(error)) return unavailableResponse(error);
+      throw error;
+    }
+  }
+
+  async function identify(request: Request): Promise<Identity> {
+    const authorization = request.headers.get('authorization');
+    if (authorization !== null) {
+      const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+      const user = token ? await userForToken(db, token) : null;
+      if (!user) return null;
+      const { tokenId, ...rest } = user;
+      await recordAudit(db, { kind: 'token-used', userId: user.id, address: clientAddressOf(request), detail: { tokenId, method: request.method, path: new URL(request.url).pathname } });
+      return { caller: { user: rest, via: 'token' } };
+    }
+    const auth = await authFor(request);
+    const session = await auth.api.getSession({ headers: request.headers });
+    if (!session || session.user.disabled || !isRole(session.user.role)) return null;
+    if (!isSameOrigin(request, trusted)) return { refused: 'cross-origin' };
+    const { id, email, name, role } = session.user;
+    return { caller: { user: { id, email, name, role }, via: 'session' } };
+  }
+
+  return { db, authFor, handle, identify, withClientAddress };
+}
