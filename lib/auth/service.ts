@@ -1,5 +1,6 @@
 import 'server-only';
-import { isUnavailable, type FixpathDb } from '@/lib/db/server';
+import { sql } from 'drizzle-orm';
+import { DatabaseUnavailableError, isUnavailable, type FixpathDb } from '@/lib/db/server';
 import { recordAudit } from './audit';
 import { clientAddressOf } from './client-address';
 import { unavailableResponse } from './errors';
@@ -30,6 +31,19 @@ export interface AuthService {
  * kept in the database), BETTER_AUTH_URL (the public URL; its scheme decides Secure cookies
  * when set) and BETTER_AUTH_TRUSTED_ORIGINS.
  */
+/**
+ * better-auth turns a failed query inside an endpoint into its own 500 and drops the cause,
+ * so after a failure we ask the database directly: the error when it does not answer, else null.
+ */
+async function databaseDown(db: FixpathDb): Promise<unknown> {
+  try {
+    await db.execute(sql`select 1`);
+    return null;
+  } catch (error) {
+    return isUnavailable(error) ? error : null;
+  }
+}
+
 export function createAuthService(db: FixpathDb, env: Record<string, string | undefined> = process.env): AuthService {
   const baseURL = env.BETTER_AUTH_URL?.trim() || undefined;
   const trusted = extraTrustedOrigins(env);
@@ -56,7 +70,9 @@ export function createAuthService(db: FixpathDb, env: Record<string, string | un
   async function handle(request: Request): Promise<Response> {
     try {
       const auth = await authFor(request);
-      return await auth.handler(await withClientAddress(request));
+      const response = await auth.handler(await withClientAddress(request));
+      const down = response.status >= 500 ? await databaseDown(db) : null;
+      return down ? unavailableResponse(down) : response;
     } catch (error) {
       if (isUnavailable(error)) return unavailableResponse(error);
       throw error;
@@ -74,7 +90,14 @@ export function createAuthService(db: FixpathDb, env: Record<string, string | un
       return { caller: { user: rest, via: 'token' } };
     }
     const auth = await authFor(request);
-    const session = await auth.api.getSession({ headers: request.headers });
+    let session;
+    try {
+      session = await auth.api.getSession({ headers: request.headers });
+    } catch (error) {
+      const down = await databaseDown(db);
+      if (down) throw new DatabaseUnavailableError(`the database does not answer: ${(down as Error).message}`, { cause: down });
+      throw error;
+    }
     if (!session || session.user.disabled || !isRole(session.user.role)) return null;
     if (!isSameOrigin(request, trusted)) return { refused: 'cross-origin' };
     const { id, email, name, role } = session.user;
