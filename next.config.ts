@@ -17,8 +17,14 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole project once with `tsc --noEmit`; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   experimental: { globalNotFound: true },
+  // PGlite loads its WebAssembly and data files relative to its own module: keep it unbundled.
+  serverExternalPackages: ['@electric-sql/pglite'],
   async redirects() {
-    return [{ source: '/', destination: '/zh', permanent: false }];
+    return [
+      { source: '/', destination: '/zh', permanent: false },
+      // The setup code's log line says "open /setup".
+      { source: '/setup', destination: '/zh/setup', permanent: false },
+    ];
   },
 };
 

@@ -1,8 +1,16 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { findBrowser } from './scripts/find-browser';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const browser = findBrowser();
+
+// Each run starts from nothing: a new data directory (so first-run setup is open) and a server
+// log the tests read the setup code from. Set once here; the workers inherit it.
+process.env.FIXPATH_E2E_DIR ??= mkdtempSync(path.join(tmpdir(), 'fixpath-e2e-'));
+const E2E_DIR = process.env.FIXPATH_E2E_DIR;
 
 /** End-to-end tests drive a real Chromium against the production build (`next start`). */
 export default defineConfig({
@@ -30,11 +38,13 @@ export default defineConfig({
       },
     },
   ],
+  globalTeardown: './tests/e2e/global-teardown.ts',
   webServer: {
-    command: `npx next start -p ${PORT} -H 127.0.0.1`,
+    // tee: the output still reaches Playwright, and tests/e2e/auth.spec.ts reads the setup code from the file.
+    command: `npx next start -p ${PORT} -H 127.0.0.1 2>&1 | tee ${JSON.stringify(path.join(E2E_DIR, 'server.log'))}`,
     url: `http://127.0.0.1:${PORT}/zh`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PROBE_ALLOW: '127.0.0.1/32', PROBE_RATE_LIMIT: 'off' },
+    env: { PROBE_ALLOW: '127.0.0.1/32', PROBE_RATE_LIMIT: 'off', FIXPATH_DATA_DIR: path.join(E2E_DIR, 'data'), DATABASE_URL: '' },
   },
 });

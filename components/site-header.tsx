@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { authMessages } from '@/lib/i18n';
 import { otherLocale, type Locale } from '@/lib/i18n/locales';
 import { siteMessages } from '@/lib/i18n/messages/site';
+import { AccountStatus } from './auth/account-status';
 import { LanguageSwitch } from './language-switch';
 
-/** The bar on every page: home link, a slot for search, and the language switch. */
+/** The bar on every page: home link, a slot for search, the language switch, and who is signed in. */
 export function SiteHeader({ lang, search }: { lang: Locale; search?: ReactNode }) {
   const t = siteMessages[lang];
   return (
@@ -17,6 +19,7 @@ export function SiteHeader({ lang, search }: { lang: Locale; search?: ReactNode 
         <div className="ml-auto flex items-center gap-2">
           {search}
           <LanguageSwitch to={otherLocale(lang)} label={t.switchLanguage} ariaLabel={t.switchLanguageLabel} />
+          <AccountStatus lang={lang} messages={authMessages[lang]} />
         </div>
       </nav>
     </header>

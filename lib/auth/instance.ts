@@ -6,6 +6,7 @@ import { betterAuth } from 'better-auth/minimal';
 import { eq } from 'drizzle-orm';
 import { tables, type FixpathDb } from '@/lib/db/server';
 import { recordAudit } from './audit';
+import { ownOrigin } from './same-origin';
 import { PASSWORD_LENGTH } from './users';
 
 /**
@@ -43,6 +44,8 @@ export interface AuthOptions {
   secure: boolean;
   /** The public URL (BETTER_AUTH_URL); unset, each request's own origin is used and trusted. */
   baseURL?: string;
+  /** Origins trusted besides the request's own (BETTER_AUTH_URL's, BETTER_AUTH_TRUSTED_ORIGINS). */
+  trustedOrigins: readonly string[];
 }
 
 /**
@@ -68,6 +71,8 @@ export function createAuth(db: FixpathDb, options: AuthOptions) {
         disabled: { type: 'boolean', input: false, required: false, defaultValue: false },
       },
     },
+    // The page's own origin (scheme + Host), which better-auth alone would take from Next's bind address.
+    trustedOrigins: (request) => (request ? [ownOrigin(request), ...options.trustedOrigins] : [...options.trustedOrigins]),
     disabledPaths: DISABLED_PATHS,
     rateLimit: {
       enabled: true,

@@ -2,8 +2,11 @@ import 'server-only';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The origin the browser used to reach us: the request's scheme and its Host header (as better-auth derives it). */
-function ownOrigin(request: Request): string {
+/**
+ * The origin the browser used to reach us: the request's scheme and its Host header. Next
+ * builds `request.url` from the address it listens on, not from the Host the browser used.
+ */
+export function ownOrigin(request: Request): string {
   const url = new URL(request.url);
   const host = request.headers.get('host');
   return host ? `${url.protocol}//${host}` : url.origin;

@@ -53,7 +53,7 @@ export function createAuthService(db: FixpathDb, env: Record<string, string | un
     const secure = baseURL ? baseURL.startsWith('https:') : new URL(request.url).protocol === 'https:';
     let instance = instances.get(secure);
     if (!instance) {
-      instance = authSecret(db, env).then((secret) => createAuth(db, { secret, secure, baseURL }));
+      instance = authSecret(db, env).then((secret) => createAuth(db, { secret, secure, baseURL, trustedOrigins: trusted }));
       instance.catch(() => instances.delete(secure));
       instances.set(secure, instance);
     }

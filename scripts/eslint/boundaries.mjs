@@ -8,6 +8,7 @@ export const FEATURE_DEPENDENCIES = {
   i18n: [],
   address: [],
   db: [],
+  auth: ['db', 'i18n'],
   probes: ['address', 'i18n'],
   content: ['address', 'i18n'],
   flows: ['address', 'content', 'probes', 'i18n', 'machines'],

@@ -138,6 +138,16 @@ for (const kind of ['pglite', 'postgres'] as const) {
       const sameSiteWrite = await service.identify(new Request(`${SITE}/api/cases`, { method: 'POST', headers: { cookie, origin: SITE } }));
       assert.ok(sameSiteWrite && 'caller' in sameSiteWrite);
 
+      // Next builds request.url from the address it listens on; the browser's origin is the Host it used.
+      const viaName = await service.handle(
+        new Request('http://127.0.0.1:3000/api/auth/sign-in/email', {
+          method: 'POST',
+          headers: { host: 'fixpath.corp:3000', origin: 'http://fixpath.corp:3000', 'content-type': 'application/json', 'x-forwarded-for': '192.0.2.42' },
+          body: JSON.stringify({ email: 'sam@example.com', password: PASSWORD }),
+        }),
+      );
+      assert.equal(viaName.status, 200);
+
       const signOut = await post(service, '/api/auth/sign-out', {}, { cookie, 'x-forwarded-for': '192.0.2.41' });
       assert.equal(signOut.status, 200);
       assert.equal(await service.identify(new Request(`${SITE}/api/me`, { headers: { cookie } })), null, 'signed out');

@@ -1,0 +1,52 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { format, type AuthMessages, type Locale } from '@/lib/i18n';
+
+type Who = { state: 'loading' } | { state: 'signed-out' } | { state: 'signed-in'; name: string } | { state: 'unknown' };
+
+/**
+ * Who is signed in, for the site header: asked of `/api/me` after the page loads, so pages
+ * stay static. Signed in: the name and a sign-out button; signed out: a sign-in link.
+ */
+export function AccountStatus({ lang, messages: t }: { lang: Locale; messages: AuthMessages }) {
+  const [who, setWho] = useState<Who>({ state: 'loading' });
+
+  useEffect(() => {
+    let live = true;
+    fetch('/api/me', { cache: 'no-store' })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((body: { user: { name: string } | null } | null) => {
+        if (live) setWho(!body ? { state: 'unknown' } : body.user ? { state: 'signed-in', name: body.user.name } : { state: 'signed-out' });
+      })
+      .catch(() => live && setWho({ state: 'unknown' }));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  async function signOut() {
+    await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => null);
+    window.location.assign(`/${lang}`);
+  }
+
+  const control = 'rounded px-2 py-1 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-slate-800';
+  if (who.state === 'signed-in') {
+    return (
+      <span className="flex items-center gap-1" data-testid="account-status">
+        <span className="max-w-40 truncate text-sm text-slate-700 dark:text-slate-300">{format(t.signedInAs, { name: who.name })}</span>
+        <button type="button" onClick={signOut} className={control}>
+          {t.signOut}
+        </button>
+      </span>
+    );
+  }
+  if (who.state === 'signed-out') {
+    return (
+      <a href={`/${lang}/sign-in`} className={control} data-testid="account-status">
+        {t.signIn}
+      </a>
+    );
+  }
+  return null;
+}
