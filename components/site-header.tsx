@@ -16,7 +16,7 @@ export function SiteHeader({ lang, search }: { lang: Locale; search?: ReactNode 
           {t.siteName}
         </Link>
         <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-400">{t.tagline}</span>
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-x-2 gap-y-1">
           {search}
           <LanguageSwitch to={otherLocale(lang)} label={t.switchLanguage} ariaLabel={t.switchLanguageLabel} />
           <AccountStatus lang={lang} messages={authMessages[lang]} />

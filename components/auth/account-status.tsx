@@ -33,7 +33,7 @@ export function AccountStatus({ lang, messages: t }: { lang: Locale; messages: A
   const control = 'rounded px-2 py-1 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-slate-800';
   if (who.state === 'signed-in') {
     return (
-      <span className="flex items-center gap-1" data-testid="account-status">
+      <span className="flex items-center gap-1 whitespace-nowrap" data-testid="account-status">
         <span className="max-w-40 truncate text-sm text-slate-700 dark:text-slate-300">{format(t.signedInAs, { name: who.name })}</span>
         <button type="button" onClick={signOut} className={control}>
           {t.signOut}
