@@ -1,8 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { authMessages } from '@/lib/i18n';
-import { otherLocale, type Locale } from '@/lib/i18n/locales';
-import { siteMessages } from '@/lib/i18n/messages/site';
+import { authMessages, otherLocale, siteMessages, type Locale } from '@/lib/i18n';
 import { AccountStatus } from './auth/account-status';
 import { LanguageSwitch } from './language-switch';
 

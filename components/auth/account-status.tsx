@@ -1,16 +1,19 @@
 'use client';
 
+import { usePathname } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { format, type AuthMessages, type Locale } from '@/lib/i18n';
 
 type Who = { state: 'loading' } | { state: 'signed-out' } | { state: 'signed-in'; name: string } | { state: 'unknown' };
 
 /**
- * Who is signed in, for the site header: asked of `/api/me` after the page loads, so pages
- * stay static. Signed in: the name and a sign-out button; signed out: a sign-in link.
+ * Who is signed in, for the site header: asked of `/api/me` after each page loads or the
+ * route changes (signing in and setup navigate), so pages stay static. Signed in: the name
+ * and a sign-out button; signed out: a sign-in link.
  */
 export function AccountStatus({ lang, messages: t }: { lang: Locale; messages: AuthMessages }) {
   const [who, setWho] = useState<Who>({ state: 'loading' });
+  const pathname = usePathname();
 
   useEffect(() => {
     let live = true;
@@ -23,11 +26,11 @@ export function AccountStatus({ lang, messages: t }: { lang: Locale; messages: A
     return () => {
       live = false;
     };
-  }, []);
+  }, [pathname]);
 
   async function signOut() {
-    await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => null);
-    window.location.assign(`/${lang}`);
+    const response = await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => null);
+    if (response?.ok) setWho({ state: 'signed-out' });
   }
 
   const control = 'rounded px-2 py-1 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-slate-800';

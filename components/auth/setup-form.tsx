@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { AuthMessages, Locale } from '@/lib/i18n';
 import { AuthField } from './auth-field';
@@ -7,6 +8,7 @@ import { problemText } from './problem';
 
 /** The first-run form: setup code and the first admin; on success the admin is signed in. */
 export function SetupForm({ lang, messages: t }: { lang: Locale; messages: AuthMessages }) {
+  const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
 
@@ -22,7 +24,7 @@ export function SetupForm({ lang, messages: t }: { lang: Locale; messages: AuthM
         body: JSON.stringify({ code: form.get('code'), name: form.get('name'), email: form.get('email'), password: form.get('password') }),
       });
       if (response.ok) {
-        window.location.assign(`/${lang}`);
+        router.push(`/${lang}`);
         return;
       }
       setProblem(await problemText(response, t, { code: t.setupCode, name: t.name, email: t.email, password: t.password }));
@@ -34,7 +36,7 @@ export function SetupForm({ lang, messages: t }: { lang: Locale; messages: AuthM
 
   return (
     <form onSubmit={submit} className="max-w-sm">
-      <AuthField id="setup-code" name="code" label={t.setupCode} hint={t.setupCodeHint} autoComplete="off" spellCheck={false} autoCapitalize="characters" autoFocus />
+      <AuthField id="setup-code" name="code" label={t.setupCode} hint={t.setupCodeHint} autoComplete="off" spellCheck={false} autoCapitalize="characters" />
       <AuthField id="setup-name" name="name" label={t.name} autoComplete="name" />
       <AuthField id="setup-email" name="email" type="email" label={t.email} autoComplete="username" />
       <AuthField id="setup-password" name="password" type="password" label={t.password} hint={t.passwordHint} autoComplete="new-password" minLength={8} />

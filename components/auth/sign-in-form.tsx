@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { AuthMessages, Locale } from '@/lib/i18n';
 import { AuthField } from './auth-field';
@@ -13,6 +14,7 @@ function destination(lang: Locale): string {
 
 /** Email and password, posted to better-auth; the error is announced to screen readers. */
 export function SignInForm({ lang, messages: t }: { lang: Locale; messages: AuthMessages }) {
+  const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
 
@@ -28,7 +30,7 @@ export function SignInForm({ lang, messages: t }: { lang: Locale; messages: Auth
         body: JSON.stringify({ email: form.get('email'), password: form.get('password') }),
       });
       if (response.ok) {
-        window.location.assign(destination(lang));
+        router.push(destination(lang));
         return;
       }
       setProblem(await problemText(response, t));
@@ -39,8 +41,8 @@ export function SignInForm({ lang, messages: t }: { lang: Locale; messages: Auth
   }
 
   return (
-    <form onSubmit={submit} className="max-w-sm" noValidate={false}>
-      <AuthField id="sign-in-email" name="email" type="email" label={t.email} autoComplete="username" autoFocus />
+    <form onSubmit={submit} className="max-w-sm">
+      <AuthField id="sign-in-email" name="email" type="email" label={t.email} autoComplete="username" />
       <AuthField id="sign-in-password" name="password" type="password" label={t.password} autoComplete="current-password" />
       <p role="alert" className="mt-4 min-h-6 text-red-800 dark:text-red-300">
         {problem}

@@ -2,7 +2,7 @@ import 'server-only';
 import { tables, type FixpathDb } from '@/lib/db/server';
 
 /** One audit row: what happened, to whom, from where. */
-export interface AuditEvent {
+interface AuditEvent {
   /** `sign-in`, `sign-in-failed`, `token-used`, `setup`, `user-added`, `user-disabled`, `token-created`, `token-revoked`, … */
   kind: string;
   userId?: string | null;

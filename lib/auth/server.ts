@@ -5,7 +5,5 @@ import 'server-only';
  * rate-limited sign-in), personal API tokens, users, the first-run setup, audit rows, and the
  * route handlers the app binds. Role names and requireRole are in `@/lib/auth`.
  */
-export { recordAudit, type AuditEvent } from './audit';
-export { clientAddressOf } from './client-address';
 export { authenticate, authorize, handleAuthRequest, handleMeRequest, handleSetupRequest, setupState, startServer } from './runtime';
 export { runUserCli } from './cli/run';

@@ -11,7 +11,7 @@ import { authSecret } from './secret';
 import { userForToken } from './tokens';
 
 /** Who a request speaks for: a caller, a session refused for coming from another origin, or nobody. */
-export type Identity = { caller: Caller } | { refused: 'cross-origin' } | null;
+type Identity = { caller: Caller } | { refused: 'cross-origin' } | null;
 
 /** Authentication over one database: the better-auth endpoints, and who a request speaks for. */
 export interface AuthService {

@@ -62,6 +62,10 @@ test('first run: /setup with the code from the log creates the admin, who can si
   // Back in, by keyboard only, in Chinese.
   await gotoReady(page, '/zh/sign-in');
   await expect(page.getByRole('heading', { level: 1, name: '登录 Fixpath' })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: '跳到正文' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
   await expect(page.getByLabel('邮箱')).toBeFocused();
   await page.keyboard.type('li.wei@example.com');
   await page.keyboard.press('Tab');

@@ -9,13 +9,12 @@ import { DatabaseUnavailableError, queryRows, tables, type Database } from '../.
 import { handleSetup } from '../../lib/auth/api/setup';
 import { createAuthService, type AuthService } from '../../lib/auth/service';
 import { issueSetupCode } from '../../lib/auth/setup';
-import { authorize, handleAuthRequest, handleMeRequest, handleSetupRequest } from '../../lib/auth/server';
+import { authenticate, authorize, handleAuthRequest, handleMeRequest, handleSetupRequest } from '../../lib/auth/server';
 import { createUser } from '../../lib/auth/users';
 import { migrateDatabase, openDatabase } from '../../lib/db/server';
 import { databaseFactory, type DatabaseFactory } from '../fixtures/db/fresh-database';
 import { startTestPostgres } from '../fixtures/db/postgres-server';
-import { post, signIn } from '../fixtures/auth-requests';
-import { sessionCookie, SITE } from '../fixtures/auth-requests';
+import { post, sessionCookie, signIn, SITE } from '../fixtures/auth-requests';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 const CODE_LINE = /^Fixpath setup code: ([A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}) \(open \/setup to create the first admin\)$/m;
@@ -155,6 +154,7 @@ describe('starting the server', () => {
         assert.equal(response.status, 503);
         assert.equal((await response.json()).error.code, 'UNAVAILABLE');
       }
+      await assert.rejects(authenticate(new Request(`${SITE}/api/cases`)), DatabaseUnavailableError, 'an outage is never a 401');
       assert.ok(performance.now() - started < 5_000);
     } finally {
       if (saved === undefined) delete process.env.DATABASE_URL;
