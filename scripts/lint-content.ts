@@ -5,11 +5,12 @@
  */
 import { formatProblem } from '../lib/content/frontmatter';
 import { lintContent } from '../lib/content/lint';
-import { fixReferencesForLint } from '../lib/flows/fix-references';
+import { scanContent } from '../lib/content/load';
+import { checkFixReferences } from '../lib/flows/server';
 
 // A content directory given on the command line is a fixture: the real flows do not point into it.
 const contentDir = process.argv[2];
-const problems = lintContent(contentDir, contentDir ? [] : fixReferencesForLint());
+const problems = [...lintContent(contentDir), ...(contentDir ? [] : checkFixReferences(scanContent().articles))];
 for (const problem of problems) console.error(formatProblem(problem));
 if (problems.length > 0) {
   console.error(`\ncontent lint: ${problems.length} problem(s)`);

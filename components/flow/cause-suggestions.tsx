@@ -1,8 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { articleFixHref } from '@/lib/flows/links';
-import { rankSuggestions } from '@/lib/flows/suggest';
+import { articleFixHref, rankSuggestions } from '@/lib/flows';
 import type { Locale } from '@/lib/i18n/locales';
 import { flowMessages } from '@/lib/i18n/messages/flows';
 import type { CauseSuggestion } from '@/machines';

@@ -1,6 +1,6 @@
 'use client';
 
-import { evidenceFacts, FACT_LABELS, failureText } from '@/lib/flows/evidence';
+import { evidenceFacts, FACT_LABELS, failureText } from '@/lib/flows';
 import type { Locale } from '@/lib/i18n/locales';
 import { flowMessages } from '@/lib/i18n/messages/flows';
 import { probeCodeMessages } from '@/lib/i18n/messages/probe-codes';

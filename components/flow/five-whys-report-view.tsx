@@ -1,16 +1,16 @@
 'use client';
 
-import { buildFiveWhysReport } from '@/lib/flows/five-whys-report';
+import { buildFiveWhysReport } from '@/lib/flows';
 import type { Locale } from '@/lib/i18n/locales';
 import { flowMessages } from '@/lib/i18n/messages/flows';
-import type { FlowContext } from '@/machines';
+import type { FlowContext, ReportMeta } from '@/machines';
 import { CopyButton } from '../copy-button';
 import { PrintButton } from '../print-button';
 
 /** The 5 Whys report as Markdown, to copy into a ticket or print. */
-export function FiveWhysReportView({ context, lang, flowUrl }: { context: FlowContext; lang: Locale; flowUrl: string }) {
+export function FiveWhysReportView({ meta, context, lang, flowUrl }: { meta: ReportMeta; context: FlowContext; lang: Locale; flowUrl: string }) {
   const t = flowMessages[lang];
-  const report = buildFiveWhysReport(context, lang, flowUrl || undefined);
+  const report = buildFiveWhysReport(meta, context, lang, flowUrl || undefined);
   return (
     <section aria-labelledby="report-heading" className="mt-4">
       <div className="flex flex-wrap items-center gap-2 print:hidden">

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { listFlows } from '@/lib/flows/registry';
+import { listFlows } from '@/lib/flows/server';
 import type { Locale } from '@/lib/i18n/locales';
 
 /** Every decision flow with its one-line description; used on the home page and the flow list. */

@@ -1,13 +1,11 @@
 'use client';
 
 import { useMemo } from 'react';
-import { buildFlowMap } from '@/lib/flows/map';
-import { flowText } from '@/lib/flows/text';
+import { buildFlowMap, stepHeading, type FixInfoMap } from '@/lib/flows';
 import { format } from '@/lib/i18n/define-messages';
 import type { Locale } from '@/lib/i18n/locales';
 import { flowMessages } from '@/lib/i18n/messages/flows';
 import type { FlowDefinition, FlowValues, StepMeta } from '@/machines';
-import { FINAL_KINDS } from '@/machines/meta';
 
 const W = 172;
 const H = 38;
@@ -19,7 +17,7 @@ function clip(text: string, max: number): string {
 }
 
 /** The whole flow drawn from its machine (rows by distance from the start); the path taken is highlighted. */
-export function FlowMap({ flow, visited, current, values, lang }: { flow: FlowDefinition; visited: string[]; current: string; values: FlowValues; lang: Locale }) {
+export function FlowMap({ flow, visited, current, values, fixes, lang }: { flow: FlowDefinition; visited: string[]; current: string; values: FlowValues; fixes: FixInfoMap; lang: Locale }) {
   const t = flowMessages[lang];
   const map = useMemo(() => buildFlowMap(flow.machine), [flow]);
   const place = new Map(map.nodes.map((node) => [node.id, { x: node.depth * (W + GAP_X) + 4, y: node.order * (H + GAP_Y) + 4 }]));
@@ -56,9 +54,9 @@ export function FlowMap({ flow, visited, current, values, lang }: { flow: FlowDe
           {map.nodes.map((node) => {
             const at = place.get(node.id) as { x: number; y: number };
             const meta = flow.machine.states[node.id].meta as StepMeta;
-            const label = flowText(meta.title, lang, values);
+            const label = stepHeading(meta, lang, values, fixes);
             const isCurrent = node.id === current;
-            const final = (FINAL_KINDS as readonly string[]).includes(node.kind);
+            const final = node.final;
             return (
               <g key={node.id} data-map-node={node.id} data-visited={seen.has(node.id) || undefined}>
                 <title>{label}</title>

@@ -1,7 +1,6 @@
 'use client';
 
-import { summarizeSteps } from '@/lib/flows/step-summary';
-import type { Replay } from '@/lib/flows/replay';
+import { summarizeSteps, type Replay } from '@/lib/flows';
 import { format } from '@/lib/i18n/define-messages';
 import type { Locale } from '@/lib/i18n/locales';
 import { flowMessages } from '@/lib/i18n/messages/flows';

@@ -1,17 +1,13 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FixTitle } from '@/lib/flows/fix-titles';
-import { articleFixHref, flowHref } from '@/lib/flows/links';
-import { stateIdOf, stateMetaOf } from '@/lib/flows/state';
-import { flowText } from '@/lib/flows/text';
+import { useCallback, useEffect, useRef } from 'react';
+import { articleFixHref, fixName, flowHref, stateIdOf, stateMetaOf, stepBody, stepHeading, type FixInfoMap } from '@/lib/flows';
 import { format } from '@/lib/i18n/define-messages';
 import type { Locale } from '@/lib/i18n/locales';
 import { flowMessages } from '@/lib/i18n/messages/flows';
 import type { FlowDefinition, FlowId, FlowValues, StepMeta } from '@/machines';
-import { FLOW_LOADERS } from '@/machines/loaders';
-import { FlowEnding, fixName } from './flow-ending';
+import { FlowEnding } from './flow-ending';
 import { FlowMap } from './flow-map';
 import { FlowPath } from './flow-path';
 import { FlowToolbar } from './flow-toolbar';
@@ -21,57 +17,45 @@ import { ProbeStep } from './probe-step';
 import { QuestionStep } from './question-step';
 import { useFlowSession } from './use-flow-session';
 
-/** Props of {@link FlowRunner}. */
+/** What the flow page gives a runner, besides the flow itself (which the runner's own module imports). */
 export interface FlowRunnerProps {
   lang: Locale;
-  flowId: FlowId;
-  fixTitles: Record<string, FixTitle>;
+  /** Titles and summaries of the fixes the flow points to, from the articles. */
+  fixes: FixInfoMap;
   /** Every flow's title in the reader's language, for hand-offs to another flow. */
   flowTitles: Record<FlowId, string>;
 }
 
-/** Loads the one flow this page runs (not all five), then runs it. */
-export function FlowRunner({ flowId, ...props }: FlowRunnerProps) {
-  const [flow, setFlow] = useState<FlowDefinition>();
-  useEffect(() => {
-    let current = true;
-    void FLOW_LOADERS[flowId]().then((loaded) => current && setFlow(loaded));
-    return () => {
-      current = false;
-    };
-  }, [flowId]);
-  if (!flow) return <p role="status">{flowMessages[props.lang].loading}</p>;
-  return <LoadedFlowRunner flow={flow} {...props} />;
-}
-
-/** One generic runner for every flow: the path, the current step rendered from its meta, the ending, the map. */
-function LoadedFlowRunner({ flow, lang, fixTitles, flowTitles }: Omit<FlowRunnerProps, 'flowId'> & { flow: FlowDefinition }) {
+/**
+ * One generic runner for every flow: the path, the current step rendered from its meta, the
+ * ending, the map. It renders on the server too (the first step), then restores a link.
+ */
+export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & { flow: FlowDefinition }) {
   const flowId = flow.info.id;
   const t = flowMessages[lang];
   const session = useFlowSession(flow);
   const heading = useRef<HTMLHeadingElement>(null);
-  const where = session.state ? `${session.state.replay.steps.length}:${stateIdOf(session.state.replay.snapshot)}` : '';
-  const shown = useRef('');
-
-  // Move focus to each new step so keyboard and screen-reader users carry on from there.
-  useEffect(() => {
-    if (!where) return;
-    if (shown.current) heading.current?.focus();
-    shown.current = where;
-  }, [where]);
-
-  const answer = useCallback((option: string) => session.send({ type: `answer.${option}` }), [session]);
-  const submit = useCallback((action: string, values: FlowValues) => session.send({ type: `submit.${action}`, values }), [session]);
-
-  if (!session.state) return <p role="status">{t.loading}</p>;
   const { replay, running } = session.state;
   const snapshot = replay.snapshot;
   const stateId = stateIdOf(snapshot);
+  const where = `${replay.steps.length}:${stateId}`;
+  const shown = useRef(where);
+
+  // Move focus to each new step so keyboard and screen-reader users carry on from there.
+  useEffect(() => {
+    if (shown.current !== where) heading.current?.focus();
+    shown.current = where;
+  }, [where]);
+
+  const answer = useCallback((option: string) => session.answer(option), [session]);
+  const submit = useCallback((action: string, values: FlowValues) => session.submit(action, values), [session]);
+
   const meta = stateMetaOf(flow.machine, stateId) as StepMeta;
   const { context } = snapshot;
   const done = snapshot.status === 'done';
   const flowUrl = typeof window === 'undefined' ? '' : `${window.location.origin}${flowHref(lang, flowId, session.query)}`;
-  const canAttach = meta.kind === 'form' && snapshot.can({ type: 'submit.attach-tcp', values: {} });
+  const canAttach = meta.kind === 'form' && snapshot.can({ type: 'submit.attach-tcp', values: {}, addresses: {} });
+  const body = stepBody(meta, lang, context.values, fixes);
 
   return (
     <div>
@@ -88,24 +72,24 @@ function LoadedFlowRunner({ flow, lang, fixTitles, flowTitles }: Omit<FlowRunner
       <section aria-labelledby="current-heading" data-state={stateId} className="mt-6 rounded-lg border-2 border-blue-700 p-4 dark:border-blue-400">
         <p className="text-sm text-slate-600 dark:text-slate-400">{done ? t.conclusion : format(t.stepNumber, { n: replay.steps.length + 1 })}</p>
         <h2 id="current-heading" ref={heading} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
-          {flowText(meta.title, lang, context.values)}
+          {stepHeading(meta, lang, context.values, fixes)}
         </h2>
-        {meta.body ? <p className="mt-2 whitespace-pre-line">{flowText(meta.body, lang, context.values)}</p> : null}
+        {body ? <p className="mt-2 whitespace-pre-line">{body}</p> : null}
         {meta.kind === 'question' ? <QuestionStep meta={meta} context={context} lang={lang} onAnswer={answer} /> : null}
         {meta.kind === 'form' ? (
           <FormStep key={where} meta={meta} context={context} draft={session.drafts[stateId]} lang={lang} canAttach={canAttach} onSubmit={submit} />
         ) : null}
-        {meta.kind === 'probe' ? <ProbeStep meta={meta} context={context} startedAt={running?.startedAt ?? null} lang={lang} onCancel={() => session.send({ type: 'cancel' })} /> : null}
-        {done ? <FlowEnding meta={meta} context={context} lang={lang} fixTitles={fixTitles} flowTitles={flowTitles} flowUrl={flowUrl} /> : null}
-        {meta.ref ? (
+        {meta.kind === 'probe' ? <ProbeStep running={running} lang={lang} onCancel={session.cancel} /> : null}
+        {done ? <FlowEnding meta={meta} context={context} lang={lang} fixes={fixes} flowTitles={flowTitles} flowUrl={flowUrl} /> : null}
+        {meta.kind !== 'fix' && meta.ref ? (
           <p className="mt-4 text-sm">
             {t.readMore}{' '}
-            <Link href={articleFixHref(lang, meta.ref)} className="text-blue-800 underline dark:text-blue-300">{fixName(meta.ref, fixTitles)}</Link>
+            <Link href={articleFixHref(lang, meta.ref)} className="text-blue-800 underline dark:text-blue-300">{fixName(meta.ref, fixes)}</Link>
           </p>
         ) : null}
       </section>
-      <FlowToolbar flow={flow} replay={replay} lang={lang} query={session.query} onRestart={session.restart} />
-      <FlowMap flow={flow} visited={[...replay.steps.map((step) => step.state), stateId]} current={stateId} values={context.values} lang={lang} />
+      <FlowToolbar flow={flow} replay={replay} lang={lang} query={session.query} fixes={fixes} onRestart={session.restart} />
+      <FlowMap flow={flow} visited={[...replay.steps.map((step) => step.state), stateId]} current={stateId} values={context.values} fixes={fixes} lang={lang} />
     </div>
   );
 }

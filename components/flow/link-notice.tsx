@@ -1,6 +1,6 @@
 'use client';
 
-import type { LinkNotice } from '@/lib/flows/restore';
+import type { LinkNotice } from '@/lib/flows';
 import { format } from '@/lib/i18n/define-messages';
 import type { Locale } from '@/lib/i18n/locales';
 import { flowMessages } from '@/lib/i18n/messages/flows';

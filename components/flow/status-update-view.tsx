@@ -1,6 +1,6 @@
 'use client';
 
-import { buildStatusUpdate } from '@/lib/flows/status-update';
+import { buildStatusUpdate } from '@/lib/flows';
 import { format } from '@/lib/i18n/define-messages';
 import { LOCALES, type Locale } from '@/lib/i18n/locales';
 import { flowMessages } from '@/lib/i18n/messages/flows';

@@ -4,6 +4,8 @@ import GithubSlugger from 'github-slugger';
 export interface FixSection {
   id: string;
   title: string;
+  /** The tag's `summary` attribute: what to do, in a sentence or two. */
+  summary?: string;
   /** 1-based line of the opening tag in the file. */
   line: number;
   /** The raw MDX between the opening and closing tags. */
@@ -42,7 +44,7 @@ export interface ParsedBody {
 }
 
 const FENCE = /^\s*(`{3,}|~{3,})\s*([\w+-]*)/;
-const FIX_OPEN = /^<Fix\s+id="([^"]*)"\s+title="([^"]*)"\s*>\s*$/;
+const FIX_OPEN = /^<Fix\s+id="([^"]*)"\s+title="([^"]*)"(?:\s+summary="([^"]*)")?\s*>\s*$/;
 const FIX_CLOSE = /^<\/Fix>\s*$/;
 const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 const LINK = /\]\(([^()\s]+)(?:\s+"[^"]*")?\)/g;
@@ -76,7 +78,7 @@ export function parseMdxBody(body: string, firstLine = 1): ParsedBody {
     const open = FIX_OPEN.exec(raw.trim());
     if (open) {
       if (fix) result.problems.push({ line, message: `<Fix id="${open[1]}"> opens inside <Fix id="${fix.id}">` });
-      fix = { id: open[1], title: open[2], line, lines: [] };
+      fix = { id: open[1], title: open[2], ...(open[3] ? { summary: open[3] } : {}), line, lines: [] };
       return;
     } else if (raw.trim().startsWith('<Fix')) {
       result.problems.push({ line, message: 'a <Fix> tag must be written as <Fix id="kebab-id" title="Title"> on one line' });
@@ -85,7 +87,7 @@ export function parseMdxBody(body: string, firstLine = 1): ParsedBody {
       if (!fix) result.problems.push({ line, message: '</Fix> without an opening <Fix>' });
       else {
         fix.lines.pop();
-        result.fixes.push({ id: fix.id, title: fix.title, line: fix.line, source: fix.lines.join('\n').trim() });
+        result.fixes.push({ id: fix.id, title: fix.title, ...(fix.summary ? { summary: fix.summary } : {}), line: fix.line, source: fix.lines.join('\n').trim() });
         fix = null;
       }
       return;

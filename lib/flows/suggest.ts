@@ -1,4 +1,4 @@
-import type { CauseSuggestion } from '../../machines';
+import type { CauseSuggestion } from '@/machines';
 import type { Locale } from '../i18n/locales';
 
 /** Words, or Chinese character pairs (Chinese has no spaces), of a text, lower-cased. */

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { FlowRunner } from '@/components/flow/flow-runner';
-import { fixTitlesFor } from '@/lib/flows/fix-titles';
-import { flowIds, getFlow, listFlows } from '@/lib/flows/registry';
+import { FLOW_RUNNERS } from '@/components/flow/flow-runners';
+import { fixInfoFor, flowIds, getFlow, listFlows } from '@/lib/flows/server';
 import { isLocale, LOCALES } from '@/lib/i18n/locales';
 import type { FlowId } from '@/machines';
 
@@ -20,11 +19,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return flow && isLocale(lang) ? { title: flow.info.title[lang], description: flow.info.description[lang] } : {};
 }
 
-/** One decision flow; the path lives in the URL and is restored in the browser. */
+/** One decision flow: its first step is rendered here; a link's path is restored in the browser. */
 export default async function FlowPage({ params }: { params: Params }) {
   const { lang, id } = await params;
   const flow = getFlow(id);
   if (!flow || !isLocale(lang)) notFound();
+  const Runner = FLOW_RUNNERS[flow.info.id];
   const flowTitles = Object.fromEntries(listFlows().map((info) => [info.id, info.title[lang]])) as Record<FlowId, string>;
-  return <FlowRunner lang={lang} flowId={flow.info.id} fixTitles={fixTitlesFor(flow.info.id, lang)} flowTitles={flowTitles} />;
+  return <Runner lang={lang} fixes={fixInfoFor(flow.info.id, lang)} flowTitles={flowTitles} />;
 }
