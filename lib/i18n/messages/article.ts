@@ -1,7 +1,7 @@
 import { defineMessages } from '../define-messages';
 
 /** Strings of the article page and its islands. */
-export const articleMessages = defineMessages({
+export const articleMessages = /* @__PURE__ */ defineMessages({
   zh: {
     layer: '层次',
     updated: '更新于',

@@ -1,7 +1,7 @@
 import { defineMessages } from '../define-messages';
 
 /** Strings of the customer's view of one fix. */
-export const fixMessages = defineMessages({
+export const fixMessages = /* @__PURE__ */ defineMessages({
   zh: {
     heading: '修复步骤',
     forTarget: '适用于服务器 {target}',

@@ -1,7 +1,7 @@
 import { defineMessages } from '../define-messages';
 
 /** Strings of the decision-flow pages: the list, the runner and its islands. */
-export const flowMessages = defineMessages({
+export const flowMessages = /* @__PURE__ */ defineMessages({
   zh: {
     listTitle: '决策流程',
     listIntro: '一步步定位原因：能自动检测的由 Fixpath 检测，只问探测看不到的问题，最后给出修复方法。',

@@ -1,7 +1,7 @@
 import { defineMessages } from '../define-messages';
 
 /** Names of the layers an article belongs to. */
-export const layerMessages = defineMessages({
+export const layerMessages = /* @__PURE__ */ defineMessages({
   zh: {
     physical: '物理层',
     datalink: '数据链路层',

@@ -1,7 +1,7 @@
 import { defineMessages } from '../define-messages';
 
 /** Strings of the search palette and the home page's search launcher. */
-export const searchMessages = defineMessages({
+export const searchMessages = /* @__PURE__ */ defineMessages({
   zh: {
     open: '搜索',
     openLabel: '搜索修复方法、报错和命令',

@@ -1,7 +1,7 @@
 import { defineMessages } from '../define-messages';
 
 /** Site chrome: header, footer, home page, 404. */
-export const siteMessages = defineMessages({
+export const siteMessages = /* @__PURE__ */ defineMessages({
   zh: {
     siteName: 'Fixpath',
     tagline: '“客户端连不上服务器”排障知识库',

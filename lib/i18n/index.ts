@@ -1,0 +1,12 @@
+/**
+ * Locales and the UI strings of every area, each declared once for both languages with
+ * `defineMessages` (a key missing in one language is a type error).
+ */
+export { DEFAULT_LOCALE, isLocale, LOCALES, otherLocale, switchLocalePath, type Locale, type Localized } from './locales';
+export { defineMessages, format } from './define-messages';
+export { articleMessages } from './messages/article';
+export { fixMessages } from './messages/fix';
+export { flowMessages } from './messages/flows';
+export { layerMessages } from './messages/layers';
+export { searchMessages, type SearchMessages } from './messages/search';
+export { siteMessages } from './messages/site';
