@@ -4,13 +4,12 @@
  * as events. Importing this module loads all five flows: a page that runs one flow
  * imports that flow's own module (`@/machines/flows/<id>`) instead, so it ships one.
  */
-import type { FlowDefinition } from './kit';
 import { clientConfigFlow } from './flows/client-config';
 import { fiveLayerFlow } from './flows/five-layer';
 import { fiveWhysFlow } from './flows/five-whys';
 import { incidentResponseFlow } from './flows/incident-response';
 import { tlsHandshakeFlow } from './flows/tls-handshake';
-import type { FlowId } from './kit';
+import type { FlowDefinition, FlowId } from './kit';
 
 /** All five decision flows by id, in the order the list shows them. */
 export const FLOWS: Record<FlowId, FlowDefinition> = {

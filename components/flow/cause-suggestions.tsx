@@ -2,8 +2,7 @@
 
 import Link from 'next/link';
 import { articleFixHref, rankSuggestions } from '@/lib/flows';
-import type { Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
+import { flowMessages, type Locale } from '@/lib/i18n';
 import type { CauseSuggestion } from '@/machines';
 
 /** Causes from the knowledge base related to what was written so far; one click fills the field. */

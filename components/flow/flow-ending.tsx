@@ -3,9 +3,7 @@
 import Link from 'next/link';
 import type { FlowContext, FlowId, StepMeta } from '@/machines';
 import { articleFixHref, customerFixHref, fixName, flowHref, targetOf, type FixInfoMap } from '@/lib/flows';
-import { format } from '@/lib/i18n/define-messages';
-import type { Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
+import { format, flowMessages, type Locale } from '@/lib/i18n';
 import { CopyButton } from '../copy-button';
 import { FiveWhysReportView } from './five-whys-report-view';
 

@@ -1,9 +1,7 @@
 'use client';
 
 import { summarizeSteps, type Replay } from '@/lib/flows';
-import { format } from '@/lib/i18n/define-messages';
-import type { Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
+import { format, flowMessages, type Locale } from '@/lib/i18n';
 import type { FlowMachine } from '@/machines';
 import { EvidenceCard } from './evidence-card';
 

@@ -3,9 +3,7 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useRef } from 'react';
 import { articleFixHref, fixName, flowHref, stateIdOf, stateMetaOf, stepBody, stepHeading, type FixInfoMap } from '@/lib/flows';
-import { format } from '@/lib/i18n/define-messages';
-import type { Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
+import { format, flowMessages, type Locale } from '@/lib/i18n';
 import type { FlowDefinition, FlowId, FlowValues, StepMeta } from '@/machines';
 import { FlowEnding } from './flow-ending';
 import { FlowMap } from './flow-map';
@@ -27,6 +25,12 @@ export interface FlowRunnerProps {
 }
 
 /**
+ * Runs before hydration, as the HTML is read: a link's path is restored only in the browser,
+ * so until then the server-rendered first step would show a step the link is not at.
+ */
+const MARK_RESTORING = `if (/[?&]p=/.test(location.search)) document.currentScript.parentElement.setAttribute('data-restoring', '')`;
+
+/**
  * One generic runner for every flow: the path, the current step rendered from its meta, the
  * ending, the map. It renders on the server too (the first step), then restores a link.
  */
@@ -35,6 +39,7 @@ export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & 
   const t = flowMessages[lang];
   const session = useFlowSession(flow);
   const heading = useRef<HTMLHeadingElement>(null);
+  const root = useRef<HTMLDivElement>(null);
   const { replay, running } = session.state;
   const snapshot = replay.snapshot;
   const stateId = stateIdOf(snapshot);
@@ -47,6 +52,10 @@ export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & 
     shown.current = where;
   }, [where]);
 
+  useEffect(() => {
+    if (session.restored) root.current?.removeAttribute('data-restoring');
+  }, [session.restored]);
+
   const answer = useCallback((option: string) => session.answer(option), [session]);
   const submit = useCallback((action: string, values: FlowValues) => session.submit(action, values), [session]);
 
@@ -58,18 +67,21 @@ export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & 
   const body = stepBody(meta, lang, context.values, fixes);
 
   return (
-    <div>
+    // `data-restoring` is set by the script below and removed once the link is restored.
+    <div ref={root} className="group" suppressHydrationWarning>
+      <script dangerouslySetInnerHTML={{ __html: MARK_RESTORING }} />
       <p className="text-sm">
         <Link href={`/${lang}/flows`} className="text-blue-800 underline dark:text-blue-300">{t.allFlows}</Link>
       </p>
       <h1 className="mt-2 text-3xl font-bold">{flow.info.title[lang]}</h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">{flow.info.description[lang]}</p>
       {session.notice ? <LinkNoticeView notice={session.notice} lang={lang} /> : null}
+      <p role="status" className="mt-6 hidden group-data-[restoring]:block">{t.loading}</p>
       {/* A printed 5 Whys report is the report alone. */}
-      <div className={meta.kind === 'report' ? 'print:hidden' : undefined}>
+      <div className={`group-data-[restoring]:hidden ${meta.kind === 'report' ? 'print:hidden' : ''}`}>
         <FlowPath machine={flow.machine} replay={replay} lang={lang} onReopen={session.reopen} />
       </div>
-      <section aria-labelledby="current-heading" data-state={stateId} className="mt-6 rounded-lg border-2 border-blue-700 p-4 dark:border-blue-400">
+      <section aria-labelledby="current-heading" data-state={stateId} className="mt-6 rounded-lg border-2 border-blue-700 p-4 group-data-[restoring]:hidden dark:border-blue-400">
         <p className="text-sm text-slate-600 dark:text-slate-400">{done ? t.conclusion : format(t.stepNumber, { n: replay.steps.length + 1 })}</p>
         <h2 id="current-heading" ref={heading} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
           {stepHeading(meta, lang, context.values, fixes)}

@@ -1,8 +1,7 @@
 'use client';
 
 import { buildCaseNotes, flowHref, type FixInfoMap, type Replay } from '@/lib/flows';
-import type { Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
+import { flowMessages, type Locale } from '@/lib/i18n';
 import type { FlowDefinition } from '@/machines';
 import { CopyButton } from '../copy-button';
 

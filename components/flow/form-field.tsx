@@ -1,7 +1,6 @@
 'use client';
 
-import type { Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
+import { flowMessages, type Locale } from '@/lib/i18n';
 import type { FieldSpec, FieldValue } from '@/machines';
 import { RowsField } from './rows-field';
 

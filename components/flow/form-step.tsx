@@ -1,9 +1,7 @@
 'use client';
 
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { format } from '@/lib/i18n/define-messages';
-import type { Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
+import { format, flowMessages, type Locale } from '@/lib/i18n';
 import { fillFromHost, flowText, type FieldError, type SubmitOutcome } from '@/lib/flows';
 import type { FieldValue, FlowContext, FlowValues, FormMeta } from '@/machines';
 import { CauseSuggestions } from './cause-suggestions';

@@ -1,9 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { format } from '@/lib/i18n/define-messages';
-import type { Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
+import { format, flowMessages, type Locale } from '@/lib/i18n';
 import type { SessionState } from '@/lib/flows';
 
 /** A running probe: what it tests, the elapsed time, and a cancel button. */
@@ -23,7 +21,7 @@ export function ProbeStep({ running, lang, onCancel }: { running: SessionState['
         <span>{t.probing}</span>
         {request ? (
           <code className="rounded bg-slate-100 px-1.5 text-sm dark:bg-slate-800">
-            {request.type.toUpperCase()} {request.url ?? `${request.host}${request.port ? `:${request.port}` : ''}`}
+            {request.type.toUpperCase()} {'url' in request && request.url ? request.url : `${request.host}${'port' in request && request.port ? `:${request.port}` : ''}`}
           </code>
         ) : null}
       </p>

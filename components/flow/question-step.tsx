@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import type { Locale } from '@/lib/i18n/locales';
+import type { Locale } from '@/lib/i18n';
 import { flowText } from '@/lib/flows';
 import type { FlowContext, QuestionMeta } from '@/machines';
 import { CommandList } from './command-list';

@@ -20,6 +20,8 @@ type HistoryMode = 'push' | 'replace' | 'none';
 /** What the runner needs from its session. */
 export interface FlowSessionHandle {
   state: SessionState;
+  /** False until the URL's path (if any) has been restored in the browser. */
+  restored: boolean;
   notice?: LinkNotice;
   /** The flow link's query string for the current path. */
   query: string;
@@ -32,8 +34,12 @@ export interface FlowSessionHandle {
   restart: () => void;
 }
 
-function rememberDrafts(drafts: Record<string, FlowValues>, steps: readonly PathStep[]) {
-  for (const step of steps) if (step.kind === 'submit') drafts[step.state] = step.values;
+type Drafts = Record<string, FlowValues>;
+
+/** The drafts with the values of every form submitted along `steps`. */
+function remember(drafts: Drafts, steps: readonly PathStep[]): Drafts {
+  const submitted = steps.flatMap((step) => (step.kind === 'submit' ? [[step.state, step.values] as const] : []));
+  return submitted.length > 0 ? { ...drafts, ...Object.fromEntries(submitted) } : drafts;
 }
 
 /**
@@ -44,11 +50,12 @@ function rememberDrafts(drafts: Record<string, FlowValues>, steps: readonly Path
 export function useFlowSession(flow: FlowDefinition): FlowSessionHandle {
   const [state, setState] = useState<SessionState>(() => ({ replay: startReplay(flow.machine), running: null }));
   const [notice, setNotice] = useState<LinkNotice>();
+  const [restored, setRestored] = useState(false);
   const [query, setQuery] = useState('');
   const session = useRef<FlowSession | null>(null);
   const mode = useRef<HistoryMode>('none');
   const writes = useRef(Promise.resolve());
-  const drafts = useRef<Record<string, FlowValues>>({});
+  const [drafts, setDrafts] = useState<Drafts>({});
 
   useEffect(() => {
     let alive = true;
@@ -73,12 +80,13 @@ export function useFlowSession(flow: FlowDefinition): FlowSessionHandle {
       const restored = await restoreFlowLink(flow, window.location.search);
       if (!alive) return;
       // Going back leaves a longer path: its forms' values refill the forms when reached again.
-      rememberDrafts(drafts.current, current.state.replay.steps);
-      rememberDrafts(drafts.current, restored.replay.steps);
+      const left = current.state.replay.steps;
+      setDrafts((known) => remember(remember(known, left), restored.replay.steps));
       setNotice(restored.notice);
       // A link that only partly fits is rewritten to the part that does.
       mode.current = restored.notice ? 'replace' : 'none';
       current.load(restored.replay);
+      setRestored(true);
     };
     void restore();
     window.addEventListener('popstate', restore);
@@ -105,7 +113,7 @@ export function useFlowSession(flow: FlowDefinition): FlowSessionHandle {
     (action: string, values: FlowValues): SubmitOutcome => {
       const stateId = session.current ? stateIdOf(session.current.state.replay.snapshot) : '';
       const outcome = act((current) => current.submit(action, values), (result) => result.ok) ?? { ok: false, errors: [] };
-      if (outcome.ok) drafts.current[stateId] = outcome.values;
+      if (outcome.ok) setDrafts((known) => ({ ...known, [stateId]: outcome.values }));
       return outcome;
     },
     [act],
@@ -117,7 +125,8 @@ export function useFlowSession(flow: FlowDefinition): FlowSessionHandle {
 
   const reopen = useCallback((index: number) => {
     if (!session.current) return;
-    rememberDrafts(drafts.current, session.current.state.replay.steps);
+    const left = session.current.state.replay.steps;
+    setDrafts((known) => remember(known, left));
     mode.current = 'push';
     setNotice(undefined);
     session.current.reopen(index);
@@ -125,5 +134,5 @@ export function useFlowSession(flow: FlowDefinition): FlowSessionHandle {
 
   const restart = useCallback(() => reopen(0), [reopen]);
 
-  return { state, notice, query, drafts: drafts.current, answer, submit, cancel, reopen, restart };
+  return { state, restored, notice, query, drafts, answer, submit, cancel, reopen, restart };
 }

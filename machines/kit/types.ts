@@ -1,4 +1,4 @@
-import type { Localized } from '../../lib/i18n/locales';
+import type { Localized } from '@/lib/i18n';
 import type { ProbeRequest } from '../../lib/probes/request-schema';
 import type { ProbeCode, ProbeResult, ProbeType } from '../../lib/probes/schema';
 

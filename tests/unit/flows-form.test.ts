@@ -27,6 +27,7 @@ describe('the host field', () => {
   });
 
   test('splits host:port and a pasted URL into host, port and scheme', () => {
+    assert.deepEqual(validateServerAddress('ssl://mail.example.com:993'), { ok: true, host: 'mail.example.com', kind: 'name', port: 993, scheme: 'ssl' });
     assert.deepEqual(validateServerAddress('api.example.com:8443'), { ok: true, host: 'api.example.com', kind: 'name', port: 8443 });
     assert.deepEqual(validateServerAddress('[2001:db8::1]:443'), { ok: true, host: '2001:db8::1', kind: 'ipv6', port: 443 });
     assert.deepEqual(validateServerAddress('https://api.example.com:8443/login'), {
@@ -105,9 +106,10 @@ describe('reading a form', () => {
 
 describe('server addresses as clients hold them', () => {
   test('split into host, the port written in them and the port their scheme implies', () => {
-    assert.deepEqual(readClientAddress('https://api.example.com:8443/login'), { ok: true, host: 'api.example.com', kind: 'name', port: 8443, schemePort: 8443 });
-    assert.deepEqual(readClientAddress('api.example.com:54321'), { ok: true, host: 'api.example.com', kind: 'name', port: 54321, schemePort: 54321 });
-    assert.deepEqual(readClientAddress('[2001:db8::5]:443'), { ok: true, host: '2001:db8::5', kind: 'ipv6', port: 443, schemePort: 443 });
+    assert.deepEqual(readClientAddress('https://api.example.com:8443/login'), { ok: true, host: 'api.example.com', kind: 'name', port: 8443 });
+    assert.deepEqual(readClientAddress('api.example.com:54321'), { ok: true, host: 'api.example.com', kind: 'name', port: 54321 });
+    assert.deepEqual(readClientAddress('[2001:db8::5]:443'), { ok: true, host: '2001:db8::5', kind: 'ipv6', port: 443 });
+    assert.deepEqual(readClientAddress('http://api.example.com'), { ok: true, host: 'api.example.com', kind: 'name', schemePort: 80 });
     assert.deepEqual(readClientAddress('wss://api.example.com'), { ok: true, host: 'api.example.com', kind: 'name', schemePort: 443 });
     assert.deepEqual(readClientAddress('192.0.2.7'), { ok: true, host: '192.0.2.7', kind: 'ipv4' });
   });

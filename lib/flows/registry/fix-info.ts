@@ -1,6 +1,6 @@
 import type { FlowId } from '@/machines';
 import { findArticle } from '../../content/load';
-import type { Locale } from '../../i18n/locales';
+import type { Locale } from '@/lib/i18n';
 import type { FixInfoMap } from '../reports/fixes';
 import { listFixReferences } from './fix-references';
 import { getFlow } from './flows';

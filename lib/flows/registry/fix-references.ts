@@ -1,5 +1,5 @@
 import { FLOWS, type FlowDefinition, type FlowId, type StepMeta } from '@/machines';
-import { LOCALES } from '../../i18n/locales';
+import { LOCALES } from '@/lib/i18n';
 
 /** One place a flow points at an article section. */
 export interface FixReference {

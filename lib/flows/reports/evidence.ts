@@ -1,5 +1,5 @@
 import type { Evidence, ProbeFailure, Text } from '@/machines';
-import type { Locale } from '../../i18n/locales';
+import type { Locale } from '@/lib/i18n';
 
 /** The facts of a probe result worth saying in plain words. */
 export type FactKey = 'addresses' | 'status' | 'location' | 'clockSkew' | 'protocol' | 'accepted' | 'subject' | 'names' | 'issuer' | 'validTo' | 'daysLeft' | 'error';

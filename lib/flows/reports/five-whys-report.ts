@@ -1,5 +1,5 @@
 import type { FlowContext, OptionSpec, ReportMeta } from '@/machines';
-import type { Locale } from '../../i18n/locales';
+import type { Locale } from '@/lib/i18n';
 import { textOf } from '../runtime/form';
 
 const LABELS = {

@@ -1,5 +1,5 @@
 import type { FixRef, FlowValues, StepMeta } from '@/machines';
-import type { Locale } from '../../i18n/locales';
+import type { Locale } from '@/lib/i18n';
 import { flowText } from './text';
 
 /** What a flow shows of a fix it points to, read from the article (in one language) on the server. */

@@ -1,5 +1,5 @@
 import type { FlowContext } from '@/machines';
-import type { Locale } from '../../i18n/locales';
+import type { Locale } from '@/lib/i18n';
 import { textOf } from '../runtime/form';
 
 type Phase = 'investigating' | 'identified' | 'partial' | 'monitoring';

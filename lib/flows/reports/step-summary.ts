@@ -1,5 +1,5 @@
 import type { Evidence, FieldSpec, FlowMachine, FlowValues, StepMeta } from '@/machines';
-import type { Locale } from '../../i18n/locales';
+import type { Locale } from '@/lib/i18n';
 import type { PathStep } from '../runtime/path';
 import type { Replay } from '../runtime/replay';
 import { stateMetaOf } from '../runtime/state';

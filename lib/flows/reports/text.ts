@@ -1,6 +1,5 @@
 import type { FlowValues, Text } from '@/machines';
-import { format } from '../../i18n/define-messages';
-import type { Locale } from '../../i18n/locales';
+import { format, type Locale } from '@/lib/i18n';
 import { readClientAddress } from '../runtime/address';
 import { textOf } from '../runtime/form';
 

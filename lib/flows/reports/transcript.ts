@@ -1,5 +1,5 @@
 import type { FlowDefinition, StepMeta } from '@/machines';
-import type { Locale } from '../../i18n/locales';
+import type { Locale } from '@/lib/i18n';
 import { articleFixHref, customerFixHref, flowHref } from '../hrefs';
 import type { Replay } from '../runtime/replay';
 import { stateIdOf, stateMetaOf } from '../runtime/state';

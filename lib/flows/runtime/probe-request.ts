@@ -29,11 +29,11 @@ function defaultUrl(host: string, port: number): string {
 export function probeRequestFor(spec: ProbeRequestSpec, context: FlowContext): ProbeRequest {
   const type = spec.type === 'attached' ? (context.attach ?? 'tcp') : spec.type;
   const { host, port } = targetOf(spec, context);
-  if (type === 'dns') return { type, host };
   if (type === 'http') {
     // The API takes either a URL or host and port for http, never both.
     const typed = spec.url ? textOf(context.values[spec.url]) : '';
     return { type, url: typed || defaultUrl(host, port) };
   }
-  return { type, host, port };
+  if (type === 'tcp' || type === 'tls') return { type, host, port };
+  return { type, host };
 }
