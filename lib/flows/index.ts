@@ -12,10 +12,10 @@
  */
 export { FlowSession, type RunProbe, type SessionState, type SubmitOutcome } from './runtime/session';
 export { requestProbe } from './runtime/probe-client';
-export { fillFromHost, readForm, type FieldError, type FormReading } from './runtime/form';
-export { validateServerAddress, type ServerAddressCheck } from './runtime/address';
-export { replayPath, startReplay, type FlowSnapshot, type Replay } from './runtime/replay';
-export { stateIdOf, stateMetaOf } from './runtime/state';
+export { fillFromHost, readForm, type FieldError } from './runtime/form';
+export { validateServerAddress } from './runtime/address';
+export { replayPath, startReplay, type Replay } from './runtime/replay';
+export { stateIdOf, stateMetaOf, type FlowSnapshot } from './runtime/state';
 export { eventFor, stepOf } from './runtime/events';
 export type { PathStep } from './runtime/path';
 
@@ -24,7 +24,7 @@ export { restoreFlowLink, type LinkNotice } from './link/restore';
 
 export { flowText, targetOf } from './reports/text';
 export { evidenceFacts, FACT_LABELS, failureText } from './reports/evidence';
-export { fixName, stepBody, stepHeading, type FixInfo, type FixInfoMap } from './reports/fixes';
+export { fixName, stepBody, stepHeading, type FixInfoMap } from './reports/fixes';
 export { summarizeSteps } from './reports/step-summary';
 export { buildCaseNotes } from './reports/transcript';
 export { buildFiveWhysReport } from './reports/five-whys-report';

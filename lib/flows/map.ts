@@ -2,7 +2,7 @@ import { toDirectedGraph } from 'xstate/graph';
 import type { FlowMachine, StepMeta } from '@/machines';
 
 /** One state on the flow map, placed by its distance from the start. */
-export interface MapNode {
+interface MapNode {
   id: string;
   kind: StepMeta['kind'];
   /** True for a state that ends the flow. */
@@ -14,7 +14,7 @@ export interface MapNode {
 }
 
 /** All transitions between two states, merged into one arrow. */
-export interface MapEdge {
+interface MapEdge {
   from: string;
   to: string;
   /** The event types that take it (`answer.yes`, `PROBE.DONE`, `always` …). */

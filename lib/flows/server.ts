@@ -5,6 +5,6 @@
  */
 import 'server-only';
 
-export { flowIds, getFlow, listFlows } from './registry/flows';
+export { getFlow, listFlows } from './registry/flows';
 export { fixInfoFor } from './registry/fix-info';
-export { checkFixReferences, listFixReferences, type ArticleFixes, type FixReference, type FixReferenceProblem } from './registry/fix-references';
+export { checkFixReferences, listFixReferences } from './registry/fix-references';

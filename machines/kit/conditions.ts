@@ -19,7 +19,7 @@ export const VALUE_TESTS = {
 } satisfies Record<string, (input: TestInput) => boolean>;
 
 /** A named value test. */
-export type ValueTest = keyof typeof VALUE_TESTS;
+type ValueTest = keyof typeof VALUE_TESTS;
 
 /** "Branch here when this field passes this test." */
 export interface ValueCondition {

@@ -8,7 +8,7 @@ export { probe } from './probe-step';
 export type { Goto, StepBuilder } from './step-types';
 export { DNS_FAILURE_CODES, DNS_SERVER_FAILURE_CODES, LOWER_LAYER_CODES, TCP_CODES, TLS_PROBLEM_CODES } from './probe-codes';
 export { MANUAL_COMMANDS } from './commands';
-export { VALUE_TESTS, type ValueCondition, type ValueTest } from './conditions';
+export { VALUE_TESTS } from './conditions';
 export { initialContext } from './setup';
 export { FINAL_KINDS } from './meta';
 export type * from './meta';

@@ -71,10 +71,10 @@ export interface FlowContext {
 }
 
 /** Staff picked an option of a question. */
-export type AnswerEvent = { type: `answer.${string}` };
+type AnswerEvent = { type: `answer.${string}` };
 
 /** Staff submitted a form with one of its buttons; the runtime has already checked and normalised the values. */
-export type SubmitEvent = { type: `submit.${string}`; values: FlowValues; addresses: AddressKinds };
+type SubmitEvent = { type: `submit.${string}`; values: FlowValues; addresses: AddressKinds };
 
 /** Staff cancelled the probe the runtime was running for this state. */
 export type CancelEvent = { type: 'cancel'; request: ProbeRequest };

@@ -4,7 +4,7 @@ import { pathStepSchema, type PathStep } from '../runtime/path';
 import { slimStep } from './slim';
 
 /** Version of the link format itself; the flow's own version travels separately in `v`. */
-export const LINK_FORMAT = 1;
+const LINK_FORMAT = 1;
 
 /** Longest `p` parameter written; beyond it probe details are trimmed (servers refuse very long URLs). */
 export const MAX_PAYLOAD_CHARS = 6000;

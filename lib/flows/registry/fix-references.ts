@@ -2,7 +2,7 @@ import { FLOWS, type FlowDefinition, type FlowId, type StepMeta } from '@/machin
 import { LOCALES } from '@/lib/i18n';
 
 /** One place a flow points at an article section. */
-export interface FixReference {
+interface FixReference {
   flowId: FlowId;
   stateId: string;
   slug: string;
@@ -30,7 +30,7 @@ export function listFixReferences(flows: readonly FlowDefinition[] = Object.valu
 }
 
 /** What the check needs of an article: where it is and the ids of its fixes. */
-export interface ArticleFixes {
+interface ArticleFixes {
   lang: string;
   slug: string;
   /** Path of the file, for the message. */
@@ -39,7 +39,7 @@ export interface ArticleFixes {
 }
 
 /** A fix a flow points to that the content lacks, as the content lint reports it. */
-export interface FixReferenceProblem {
+interface FixReferenceProblem {
   file: string;
   line: number;
   message: string;

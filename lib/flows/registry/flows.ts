@@ -1,4 +1,4 @@
-import { FLOW_IDS, FLOWS, isFlowId, type FlowDefinition, type FlowId, type FlowInfo } from '@/machines';
+import { FLOWS, isFlowId, type FlowDefinition, type FlowInfo } from '@/machines';
 
 /** The flow with this id, or undefined for an unknown id. */
 export function getFlow(id: string): FlowDefinition | undefined {
@@ -8,9 +8,4 @@ export function getFlow(id: string): FlowDefinition | undefined {
 /** What the list of flows shows, in the registry's order. */
 export function listFlows(): FlowInfo[] {
   return Object.values(FLOWS).map((flow) => flow.info);
-}
-
-/** Every flow id, for static page generation. */
-export function flowIds(): readonly FlowId[] {
-  return FLOW_IDS;
 }

@@ -3,7 +3,7 @@ import type { Locale } from '@/lib/i18n';
 import { flowText } from './text';
 
 /** What a flow shows of a fix it points to, read from the article (in one language) on the server. */
-export interface FixInfo {
+interface FixInfo {
   articleTitle: string;
   fixTitle: string;
   /** One or two sentences on what to do: the fix's `summary`. */
@@ -14,7 +14,7 @@ export interface FixInfo {
 export type FixInfoMap = Record<string, FixInfo>;
 
 /** The key of a fix in a {@link FixInfoMap}. */
-export function fixKeyOf(fix: FixRef): string {
+function fixKeyOf(fix: FixRef): string {
   return `${fix.slug}#${fix.fixId}`;
 }
 

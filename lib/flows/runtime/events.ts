@@ -2,8 +2,7 @@ import type { FlowEvent, FlowMachine } from '@/machines';
 import { readForm } from './form';
 import type { PathStep } from './path';
 import { probeRequestFor } from './probe-request';
-import type { FlowSnapshot } from './replay';
-import { stateIdOf, stateMetaOf } from './state';
+import { stateIdOf, stateMetaOf, type FlowSnapshot } from './state';
 
 /**
  * The machine event a recorded step stands for in `snapshot`, built as the runtime builds

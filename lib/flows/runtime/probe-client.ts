@@ -2,7 +2,7 @@ import type { ProbeFailure, ProbeRequest } from '@/machines';
 import { probeResultSchema, type ProbeResult } from '../../probes/schema';
 
 /** How long the runner waits for `/api/probe` before giving up, by default. */
-export const DEFAULT_CLIENT_TIMEOUT_MS = 30_000;
+const DEFAULT_CLIENT_TIMEOUT_MS = 30_000;
 
 /** A probe that produced no result; carries the fields of a `ProbeFailure`. */
 export class ProbeFailureError extends Error implements ProbeFailure {

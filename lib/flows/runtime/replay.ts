@@ -2,13 +2,11 @@ import { initialTransition, transition } from 'xstate';
 import type { FlowMachine } from '@/machines';
 import { eventFor } from './events';
 import type { PathStep } from './path';
-import { stateIdOf } from './state';
+import { stateIdOf, type FlowSnapshot } from './state';
 
-/** A flow's state after some steps. */
-export type FlowSnapshot = ReturnType<FlowMachine['getInitialSnapshot']>;
 
 /** Why a recorded step does not fit the flow any more. */
-export interface ReplayMismatch {
+interface ReplayMismatch {
   /** Index of the first step that does not fit. */
   index: number;
   /** `state`: the step was recorded in another state than the flow is in; `event`: the state does not accept it. */

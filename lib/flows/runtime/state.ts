@@ -1,5 +1,8 @@
 import type { FlowMachine, StepMeta } from '@/machines';
 
+/** A flow's state after some steps. */
+export type FlowSnapshot = ReturnType<FlowMachine['getInitialSnapshot']>;
+
 /** The key of the state a snapshot is in (flows are flat: one active state). */
 export function stateIdOf(snapshot: { value: unknown }): string {
   if (typeof snapshot.value !== 'string') throw new Error(`Flows are flat; got nested state ${JSON.stringify(snapshot.value)}.`);
