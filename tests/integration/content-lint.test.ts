@@ -40,7 +40,7 @@ test('the lint command exits non-zero and prints file:line for broken content', 
   let output = '';
   let status = 0;
   try {
-    execFileSync(process.execPath, ['--import', 'tsx', script, path.join(fixtures, 'broken')], { encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', script, path.join(fixtures, 'broken')], { encoding: 'utf8', stdio: 'pipe' });
   } catch (error) {
     const failure = error as { status: number; stderr: string };
     status = failure.status;
