@@ -2,7 +2,7 @@
 
 import { evidenceFacts, FACT_LABELS, failureText } from '@/lib/flows';
 import { flowMessages, type Locale } from '@/lib/i18n';
-import { probeCodeMessages } from '@/lib/i18n/messages/probe-codes';
+import { probeCodeMessages } from '@/lib/probes';
 import type { Evidence } from '@/machines';
 
 const SEVERITY_CLASSES: Record<string, string> = {

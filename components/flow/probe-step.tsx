@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { format, flowMessages, type Locale } from '@/lib/i18n';
+import { formatHostPort } from '@/lib/address';
 import type { SessionState } from '@/lib/flows';
 
 /** A running probe: what it tests, the elapsed time, and a cancel button. */
@@ -21,7 +22,7 @@ export function ProbeStep({ running, lang, onCancel }: { running: SessionState['
         <span>{t.probing}</span>
         {request ? (
           <code className="rounded bg-slate-100 px-1.5 text-sm dark:bg-slate-800">
-            {request.type.toUpperCase()} {'url' in request && request.url ? request.url : `${request.host}${'port' in request && request.port ? `:${request.port}` : ''}`}
+            {request.type.toUpperCase()} {'url' in request ? request.url : formatHostPort(request.host, 'port' in request ? request.port : undefined)}
           </code>
         ) : null}
       </p>

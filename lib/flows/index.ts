@@ -8,7 +8,9 @@
  *   runtime/  session (drives one flow), form (reads and checks a form), probe-request,
  *             events (recorded step -> machine event), replay (pure transitions), path
  *   link/     codec (the `?v=&p=` query), slim (short links), restore (link -> replay)
- *   reports/  text, evidence, step summaries, case notes, 5 Whys report, status update
+ *   reports/  text, fix titles, evidence, step summaries, case notes, 5 Whys report, status update
+ *   map, hrefs, suggest
+ *   registry/ (server door only) the five flows, fix info from the articles, the fix reference check
  */
 export { FlowSession, type RunProbe, type SessionState, type SubmitOutcome } from './runtime/session';
 export { requestProbe } from './runtime/probe-client';

@@ -1,6 +1,5 @@
 import type { Localized } from '@/lib/i18n';
-import type { ProbeRequest } from '../../lib/probes/request-schema';
-import type { ProbeCode, ProbeResult, ProbeType } from '../../lib/probes/schema';
+import type { ProbeCode, ProbeRequest, ProbeResult, ProbeType } from '@/lib/probes';
 
 export type { ProbeCode, ProbeRequest, ProbeResult, ProbeType };
 

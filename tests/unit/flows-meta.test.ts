@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { listFlows } from '../../lib/flows/server';
-import { PROBE_CODES, type ProbeCode } from '../../lib/probes/schema';
+import { PROBE_CODES, type ProbeCode } from '../../lib/probes';
 import { FINAL_KINDS, FLOWS, FLOW_IDS, stateTargets, type StepMeta, type Text } from '../../machines';
 import { DNS_FAILURE_CODES, DNS_SERVER_FAILURE_CODES, LOWER_LAYER_CODES, TCP_CODES, TLS_PROBLEM_CODES } from '../../machines/kit/probe-codes';
 

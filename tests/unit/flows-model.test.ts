@@ -6,7 +6,7 @@ import { getAdjacencyMap, getSimplePaths } from 'xstate/graph';
 import { eventFor, stateIdOf, stateMetaOf, type FlowSnapshot } from '../../lib/flows';
 import { checkFixReferences, listFixReferences } from '../../lib/flows/server';
 import { scanContent } from '../../lib/content/load';
-import { ALL_PROBE_CODES } from '../../lib/probes/schema';
+import { ALL_PROBE_CODES } from '../../lib/probes';
 import { FLOWS, type FlowEvent, type FlowMachine, type ProbeMeta, type StepMeta } from '../../machines';
 import { branchCodes, branchSamples, candidateEvents, modelEvents, sampleResult, serializeForModel } from '../fixtures/flows/model';
 

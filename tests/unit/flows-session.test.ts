@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { FlowSession, replayPath, stateIdOf, type RunProbe, type SessionState } from '../../lib/flows';
-import type { ProbeResult } from '../../lib/probes/schema';
+import type { ProbeResult } from '../../lib/probes';
 import { FLOWS, type ProbeRequest } from '../../machines';
 import { sampleResult } from '../fixtures/flows/model';
 

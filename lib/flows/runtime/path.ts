@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { probeResultSchema } from '../../probes/schema';
+import { probeResultSchema } from '@/lib/probes';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 const fieldValueSchema = z.union([text(4000), z.array(z.record(z.string(), text(4000))).check(z.maxLength(50))]);

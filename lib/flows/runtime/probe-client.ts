@@ -1,5 +1,5 @@
 import type { ProbeFailure, ProbeRequest } from '@/machines';
-import { probeResultSchema, type ProbeResult } from '../../probes/schema';
+import { probeResultSchema, type ProbeResult } from '@/lib/probes';
 
 /** How long the runner waits for `/api/probe` before giving up, by default. */
 const DEFAULT_CLIENT_TIMEOUT_MS = 30_000;
