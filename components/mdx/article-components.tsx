@@ -1,10 +1,8 @@
 import type { MDXComponents } from 'mdx/types';
 import Link from 'next/link';
 import type { ComponentProps, ReactNode } from 'react';
-import { fillPlaceholders, type PlaceholderValues } from '@/lib/content/placeholders';
-import type { Locale } from '@/lib/i18n/locales';
-import { articleMessages } from '@/lib/i18n/messages/article';
-import { format } from '@/lib/i18n/define-messages';
+import { fillPlaceholders, type PlaceholderValues } from '@/lib/content';
+import { type Locale, articleMessages, format } from '@/lib/i18n';
 import { CodeBlock } from './code-block';
 import { FixSection, type FixProps } from './fix-section';
 import { SectionHeading } from './section-heading';

@@ -2,10 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
-import { format } from '@/lib/i18n/define-messages';
-import type { Locale } from '@/lib/i18n/locales';
-import type { SearchMessages } from '@/lib/i18n/messages/search';
-import { groupHits } from '@/lib/search/group';
+import { format, type Locale, type SearchMessages } from '@/lib/i18n';
+import { groupHits } from '@/lib/search';
 import { RecognisedNote } from './recognised-note';
 import { optionId, SearchResults, type OptionGroup, type PaletteOption } from './search-results';
 import { SearchTrigger } from './search-trigger';

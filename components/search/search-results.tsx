@@ -1,11 +1,7 @@
 'use client';
 
-import { format } from '@/lib/i18n/define-messages';
-import type { SearchMessages } from '@/lib/i18n/messages/search';
-import type { SearchHit } from '@/lib/search/engine';
-import type { ResultGroup } from '@/lib/search/group';
-import type { SearchRecord } from '@/lib/search/schema';
-import { bestSnippet } from '@/lib/search/snippet';
+import { format, type SearchMessages } from '@/lib/i18n';
+import { bestSnippet, type ResultGroup, type SearchHit, type SearchRecord } from '@/lib/search';
 import { HighlightedText } from './highlighted-text';
 
 /** One choosable row of the palette: a result, or a recent search to run again. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { SearchMessages } from '@/lib/i18n/messages/search';
+import type { SearchMessages } from '@/lib/i18n';
 
 function useShortcutLabel(): string {
   const [label, setLabel] = useState('Ctrl K');

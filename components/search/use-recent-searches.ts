@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { parseRecentSearches, RECENT_SEARCHES_KEY, rememberSearch } from '@/lib/search/recent';
+import { parseRecentSearches, RECENT_SEARCHES_KEY, rememberSearch } from '@/lib/search';
 
 /** Recent searches kept in this browser (localStorage); storage that is unavailable is simply not used. */
 export function useRecentSearches(): { recent: string[]; remember: (query: string) => void; clear: () => void } {

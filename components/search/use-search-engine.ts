@@ -1,26 +1,16 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import type { SearchEngine } from '@/lib/search/engine';
-import { SEARCH_INDEX_PATH } from '@/lib/search/kinds';
+import { loadSearchEngine, type SearchEngine } from '@/lib/search';
 
 /** Where loading the index stands. */
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 let loading: Promise<SearchEngine> | null = null;
 
-/**
- * Fetches the index and imports the engine (and with it Fuse.js) once per
- * page load, on first use: nothing of search ships with the page itself.
- */
+/** The engine, loaded once per page load on first use: nothing of search ships with the page itself. */
 function loadEngine(): Promise<SearchEngine> {
-  loading ??= Promise.all([
-    fetch(SEARCH_INDEX_PATH).then((response) => {
-      if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
-      return response.json();
-    }),
-    import('@/lib/search/engine'),
-  ]).then(([index, engine]) => engine.createSearchEngine(index));
+  loading ??= loadSearchEngine();
   loading.catch(() => {
     loading = null;
   });

@@ -1,4 +1,4 @@
-import { findArticle } from '../content/load';
+import { findArticle } from '@/lib/content/server';
 import type { Locale } from '../i18n/locales';
 import { listFixReferences } from './fix-references';
 

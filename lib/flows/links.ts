@@ -1,6 +1,6 @@
 import type { FixRef } from '../../machines';
 import { parsePort } from '../../machines/fields';
-import { fixLinkPath } from '../content/fix-link-path';
+import { fixLinkPath } from '@/lib/content';
 import type { Locale } from '../i18n/locales';
 import type { FlowTarget } from './text';
 

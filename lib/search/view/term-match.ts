@@ -1,4 +1,4 @@
-import { isCjk } from './normalize';
+import { isCjk } from '../engine/normalize';
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 

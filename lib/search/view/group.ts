@@ -1,5 +1,5 @@
-import type { SearchHit } from './engine';
-import type { RecordKind } from './kinds';
+import type { SearchHit } from '../engine/engine';
+import type { RecordKind } from '../records';
 
 /** The palette's result groups, in the order shown: fixes first, since opening one is the goal. */
 export const RESULT_GROUPS = ['fixes', 'articles', 'flows'] as const;
