@@ -7,6 +7,8 @@
  */
 import { findArticle, formatProblem, lintContent } from '@/lib/content/server';
 import type { ContentProblem } from '@/lib/content';
+// Interim, until the flows feature's door offers its own check of flow endings (see missingFlowFixes).
+// eslint-disable-next-line fixpath/boundaries
 import { fixReferencesForLint } from '@/lib/flows/fix-references';
 import { LOCALES } from '@/lib/i18n';
 

@@ -41,8 +41,8 @@ export function articleComponents({ lang, values = {}, fixFooter, onlyFix }: Art
 }
 
 /** Internal links are written without a language; the reader's language is added here. */
-function localLink(href: string, lang: Locale, props: ComponentProps<'a'>) {
-  if (href.startsWith('/')) return <Link href={`/${lang}${href}`} {...props} />;
-  if (href.startsWith('#')) return <a href={href} {...props} />;
-  return <a href={href} rel="noreferrer" {...props} />;
+function localLink(href: string, lang: Locale, { children, ...props }: ComponentProps<'a'>) {
+  if (href.startsWith('/')) return <Link href={`/${lang}${href}`} {...props}>{children}</Link>;
+  if (href.startsWith('#')) return <a href={href} {...props}>{children}</a>;
+  return <a href={href} rel="noreferrer" {...props}>{children}</a>;
 }

@@ -20,20 +20,15 @@ function loadEngine(): Promise<SearchEngine> {
 /** The search engine once `wanted` has been true; `retry` tries again after a failed load. */
 export function useSearchEngine(wanted: boolean): { engine: SearchEngine | null; status: EngineStatus; retry: () => void } {
   const [engine, setEngine] = useState<SearchEngine | null>(null);
-  const [status, setStatus] = useState<EngineStatus>('idle');
   const [attempt, setAttempt] = useState(0);
+  const [failedAttempt, setFailedAttempt] = useState<number | null>(null);
 
   useEffect(() => {
     if (!wanted || engine) return;
     let current = true;
-    setStatus('loading');
     loadEngine().then(
-      (loaded) => {
-        if (!current) return;
-        setEngine(loaded);
-        setStatus('ready');
-      },
-      () => current && setStatus('error'),
+      (loaded) => current && setEngine(loaded),
+      () => current && setFailedAttempt(attempt),
     );
     return () => {
       current = false;
@@ -41,5 +36,6 @@ export function useSearchEngine(wanted: boolean): { engine: SearchEngine | null;
   }, [wanted, engine, attempt]);
 
   const retry = useCallback(() => setAttempt((count) => count + 1), []);
+  const status: EngineStatus = engine ? 'ready' : failedAttempt === attempt ? 'error' : wanted ? 'loading' : 'idle';
   return { engine, status, retry };
 }
