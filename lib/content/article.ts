@@ -5,7 +5,7 @@ import type { Frontmatter } from './schema';
 export type Audience = 'customer' | 'staff';
 
 /** A fenced code block, with the line its opening fence is on. */
-export interface CodeBlock {
+interface CodeBlock {
   /** The fence's language (`bash`, `powershell`, `text`…); `text` when none is given. */
   lang: string;
   /** The code as written, placeholders such as `{{host}}` included. */
@@ -14,13 +14,13 @@ export interface CodeBlock {
 }
 
 /** A markdown link (or link definition) with the line it is on. */
-export interface Link {
+interface Link {
   href: string;
   line: number;
 }
 
 /** A markdown heading, with the id the page renders it with (see mdx/heading-ids.mjs). */
-export interface Heading {
+interface Heading {
   depth: number;
   /** Plain text of the heading. */
   text: string;

@@ -41,7 +41,6 @@ export const LAYERS = ['application', 'transport', 'network', 'datalink', 'physi
 export const FLOW_IDS = ['five-layer', 'five-whys', 'tls-handshake', 'client-config', 'incident-response'] as const;
 
 export type ArticleSlug = (typeof ARTICLE_SLUGS)[number];
-export type Layer = (typeof LAYERS)[number];
 
 /** True when `value` is one of the article slugs. */
 export function isArticleSlug(value: string): value is ArticleSlug {

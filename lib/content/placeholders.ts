@@ -5,8 +5,8 @@ export interface PlaceholderValues {
 }
 
 /** What a reader sees where no value was given. */
-export const DEFAULT_HOST = 'server.example.com';
-export const DEFAULT_PORT = 443;
+const DEFAULT_HOST = 'server.example.com';
+const DEFAULT_PORT = 443;
 
 const PLACEHOLDER = /\{\{\s*(host|port)(?::([^}\s]+))?\s*\}\}/g;
 

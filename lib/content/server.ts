@@ -5,7 +5,7 @@ import 'server-only';
  * MDX pass (frontmatter, fixes, headings, links, text) and the content lint.
  * Types and browser-safe helpers are in `@/lib/content`.
  */
-export { findArticle, listArticles, relatedArticles, scanContent, type ContentScan } from './load';
+export { findArticle, listArticles, relatedArticles, scanContent } from './load';
 export { lintContent } from './lint';
-export { parseArticleSource, type ParsedArticle } from './mdx/parse';
+export { parseArticleSource } from './mdx/parse';
 export { ContentError, formatProblem } from './problems';

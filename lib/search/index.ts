@@ -4,11 +4,11 @@
  * first use), and shows results with the helpers below. Building the index
  * and the Node side (CLI, synchronous engine) are `@/lib/search/server`.
  */
-export type { SearchEngine, SearchHit, SearchOptions, SearchResponse } from './engine/engine';
+export type { SearchEngine, SearchHit } from './engine/engine';
 export type { ErrorSignature } from './engine/signature';
 export { loadSearchEngine } from './load';
-export { RECORD_KINDS, SEARCH_INDEX_PATH, SEARCH_INDEX_VERSION, type RecordKind, type SearchIndex, type SearchRecord } from './records';
-export { groupHits, RESULT_GROUPS, type ResultGroup } from './view/group';
-export { highlightSegments, type TextSegment } from './view/highlight';
-export { parseRecentSearches, RECENT_LIMIT, RECENT_SEARCHES_KEY, rememberSearch } from './view/recent';
+export { SEARCH_INDEX_VERSION, type SearchIndex, type SearchRecord } from './records';
+export { groupHits, type ResultGroup } from './view/group';
+export { highlightSegments } from './view/highlight';
+export { parseRecentSearches, RECENT_SEARCHES_KEY, rememberSearch } from './view/recent';
 export { bestSnippet } from './view/snippet';

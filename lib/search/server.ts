@@ -5,9 +5,9 @@ import 'server-only';
  * index file, the engine for Node (the CLI, tests, benchmarks; the same
  * code the palette loads lazily) and the CLI's argument and output format.
  */
-export { buildSearchIndex, type IndexSources } from './build/build-index';
-export { buildIndexFromSources, readSearchIndex, searchIndexFile, shippedOrFreshIndex } from './build/index-file';
-export { flowRecords, type FlowEntry, type FlowSource, type FlowStep } from './build/flow-records';
+export { buildSearchIndex } from './build/build-index';
+export { buildIndexFromSources, searchIndexFile, shippedOrFreshIndex } from './build/index-file';
+export { flowRecords } from './build/flow-records';
 export { registeredFlows } from './build/flow-source';
 export { parseSearchIndex } from './build/schema';
 export { CLI_USAGE, formatJson, formatTable, parseCliArgs, type CliRequest } from './cli/cli';

@@ -24,7 +24,7 @@ export async function buildIndexFromSources(contentDir?: string, flows: FlowSour
 }
 
 /** Reads and validates an index file; the error names the file and the bad field. */
-export function readSearchIndex(file: string): SearchIndex {
+function readSearchIndex(file: string): SearchIndex {
   return parseSearchIndex(JSON.parse(readFileSync(file, 'utf8')), file);
 }
 

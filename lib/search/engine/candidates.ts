@@ -17,7 +17,7 @@ interface Posting {
 }
 
 /** How a query term relates to an index term. */
-export type ExpansionKind = 'exact' | 'prefix' | 'inside' | 'typo';
+type ExpansionKind = 'exact' | 'prefix' | 'inside' | 'typo';
 
 /** A term of the index a query term stands for, and how sure that is. */
 export interface Expansion {

@@ -44,7 +44,7 @@ export interface SearchResponse {
 }
 
 /** Options of one search. */
-export interface SearchOptions {
+interface SearchOptions {
   /** The reader's language: its results come first. */
   lang: Locale;
   /** At most this many results (default 20). */

@@ -18,15 +18,3 @@ export function termRanges(text: string, term: string, limit = Infinity): Array<
   }
   return ranges;
 }
-
-/** True when `term` occurs in `text` as {@link termRanges} defines it. */
-export function containsTerm(text: string, term: string): boolean {
-  return termRanges(text, term, 1).length > 0;
-}
-
-/** The line of `text` (split at newlines) around position `at`. */
-export function lineAround(text: string, at: number): string {
-  const start = text.lastIndexOf('\n', at) + 1;
-  const end = text.indexOf('\n', at);
-  return text.slice(start, end < 0 ? text.length : end);
-}
