@@ -5,29 +5,32 @@
  */
 import { execFile } from 'node:child_process';
 import { Resolver } from 'node:dns/promises';
+import { accessSync, constants } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
-import { systemLookup, type ProbeContext } from '../lib/probes/context';
-import { Deadline } from '../lib/probes/deadline';
-import { probeDns } from '../lib/probes/dns-probe';
-import { createProbeHandler, type ProbeHandler } from '../lib/probes/handler';
-import { probeHttp } from '../lib/probes/http-probe';
-import { TOOL_ENVIRONMENT } from '../lib/probes/system-tool';
-import { probeMtu } from '../lib/probes/mtu-probe';
-import { pingArguments, PING_COUNT, probePing } from '../lib/probes/ping-probe';
-import { createTargetPolicy } from '../lib/probes/policy';
-import type { Finding } from '../lib/probes/result';
-import { findTool } from '../lib/probes/system-tool';
-import { probeTcp } from '../lib/probes/tcp-probe';
-import { probeTls } from '../lib/probes/tls-probe';
-import { trustOptions } from '../lib/probes/tls-trust';
-import { MAX_HOPS, probeTraceroute } from '../lib/probes/traceroute-probe';
+import type { ProbeRequest, ProbeResult } from '../lib/probes';
+import { contextFromEnv, createProbeHandler, runProbe, type ProbeContext, type ProbeHandler } from '../lib/probes/server';
 import { generateTestPki } from '../tests/fixtures/probes/certs';
 import { startDnsServer } from '../tests/fixtures/probes/dns-server';
 import { listen, startHttpServer, startTlsServer } from '../tests/fixtures/probes/servers';
 
-const LOOPBACK = { kind: 'ip', ip: '127.0.0.1', family: 4 } as const;
+/** Where the system tools live and how the probes run them (the probes pass the checked IP last). */
+const TOOL_ENVIRONMENT = { PATH: `${process.env.PATH ?? '/usr/bin:/bin'}:/usr/sbin:/sbin`, LC_ALL: 'C' } as unknown as NodeJS.ProcessEnv;
+const PING_COUNT = 4;
+const MAX_HOPS = 20;
+
+/** The first executable `name` on TOOL_ENVIRONMENT's PATH, if any. */
+function findTool(name: string): string | undefined {
+  return TOOL_ENVIRONMENT.PATH?.split(':').map((dir) => `${dir}/${name}`).find((file) => {
+    try {
+      accessSync(file, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -50,8 +53,8 @@ function execTool(file: string, args: string[]): Promise<void> {
   return new Promise((resolve) => execFile(file, args, { env: TOOL_ENVIRONMENT }, () => resolve()));
 }
 
-const expectCode = (code: string) => (finding: Finding) => {
-  if (finding.code !== code) throw new Error(`benchmark setup is wrong: expected ${code}, got ${finding.code}: ${finding.summary}`);
+const expectCode = (code: string) => (result: ProbeResult) => {
+  if (result.code !== code) throw new Error(`benchmark setup is wrong: expected ${code}, got ${result.code}: ${result.summary}`);
 };
 
 interface Row {
@@ -69,34 +72,34 @@ async function probeRows(context: ProbeContext): Promise<Row[]> {
   const open = await listen(net.createServer((socket) => socket.end()));
   const dns = await startDnsServer({ 'www.fixpath.test': { A: ['192.0.2.10'], AAAA: ['2001:db8::10'] } });
   const tlsContext = { ...context, extraCa: [pki.root.cert] };
-  const deadline = () => new Deadline(5000);
   const rows: Row[] = [];
-  const add = async (type: string, runs: number, probe: () => Promise<Finding>, code: string, bare: string, bareOp: () => Promise<unknown>) => {
+  // Each probe through runProbe, the entry the API and the CLI use, with a 5 s budget.
+  const add = async (request: ProbeRequest, runs: number, code: string, bare: string, bareOp: () => Promise<unknown>, probeContext = context) => {
+    const probe = () => runProbe({ ...request, timeoutMs: 5000 }, probeContext);
     expectCode(code)(await probe());
-    rows.push({ type, runs, probeMs: await timeRuns(runs, probe), bareMs: await timeRuns(runs, bareOp), bare });
+    rows.push({ type: request.type, runs, probeMs: await timeRuns(runs, probe), bareMs: await timeRuns(runs, bareOp), bare });
   };
 
-  const resolver = { ip: '127.0.0.1', port: dns.port };
   const bareResolver = new Resolver({ timeout: 5000, tries: 1 });
   bareResolver.setServers([`127.0.0.1:${dns.port}`]);
-  await add('dns', 200, () => probeDns({ name: 'www.fixpath.test', resolver }, context, deadline()), 'DNS_OK',
+  await add({ type: 'dns', host: 'www.fixpath.test', resolver: `127.0.0.1:${dns.port}` }, 200, 'DNS_OK',
     'Resolver.resolve4 (c-ares)', () => bareResolver.resolve4('www.fixpath.test'));
 
-  await add('tcp', 300, () => probeTcp({ host: LOOPBACK, port: open.port }, context, deadline()), 'TCP_OPEN',
+  await add({ type: 'tcp', host: '127.0.0.1', port: open.port }, 300, 'TCP_OPEN',
     'net.connect + destroy', () => new Promise<void>((resolve, reject) => {
       const socket = net.connect(open.port, '127.0.0.1', () => (socket.destroy(), resolve()));
       socket.on('error', reject);
     }));
 
-  const secureContext = trustOptions(tlsContext.extraCa).secureContext;
-  await add('tls', 100, () => probeTls({ host: { kind: 'name', name: 'localhost' }, port: tlsServer.port }, tlsContext, deadline()), 'TLS_OK',
+  const secureContext = tls.createSecureContext({ ca: [...tls.rootCertificates, pki.root.cert] });
+  await add({ type: 'tls', host: 'localhost', port: tlsServer.port }, 100, 'TLS_OK',
     'tls.connect handshake (one)', () => new Promise<void>((resolve, reject) => {
       const socket = tls.connect({ host: '127.0.0.1', port: tlsServer.port, servername: 'localhost', secureContext }, () => (socket.destroy(), resolve()));
       socket.on('error', reject);
-    }));
+    }), tlsContext);
 
   const url = new URL(`http://127.0.0.1:${web.port}/`);
-  await add('http', 300, () => probeHttp({ url }, context, deadline()), 'HTTP_OK',
+  await add({ type: 'http', url: url.href }, 300, 'HTTP_OK',
     'http.get, body read', () => new Promise<void>((resolve, reject) => {
       http.get(url, { agent: false }, (response) => response.resume().on('end', resolve)).on('error', reject);
     }));
@@ -104,13 +107,13 @@ async function probeRows(context: ProbeContext): Promise<Row[]> {
   const ping = findTool('ping');
   const traceroute = findTool('traceroute');
   if (ping) {
-    await add('ping', 5, () => probePing({ host: LOOPBACK }, context, deadline()), 'PING_OK',
-      `execFile ping (${PING_COUNT} echoes)`, () => execTool(ping, pingArguments('127.0.0.1', PING_COUNT, 5)));
-    await add('mtu', 20, () => probeMtu({ host: LOOPBACK }, context, deadline()), 'MTU_OK',
+    await add({ type: 'ping', host: '127.0.0.1' }, 5, 'PING_OK',
+      `execFile ping (${PING_COUNT} echoes)`, () => execTool(ping, ['-n', '-4', '-c', String(PING_COUNT), '-i', '0.2', '-W', '1', '-w', '5', '127.0.0.1']));
+    await add({ type: 'mtu', host: '127.0.0.1' }, 20, 'MTU_OK',
       'execFile ping -M do -s 1472 (one)', () => execTool(ping, ['-n', '-4', '-c', '1', '-W', '1', '-M', 'do', '-s', '1472', '127.0.0.1']));
   }
   if (traceroute) {
-    await add('traceroute', 20, () => probeTraceroute({ host: LOOPBACK }, context, deadline()), 'TRACE_OK',
+    await add({ type: 'traceroute', host: '127.0.0.1' }, 20, 'TRACE_OK',
       'execFile traceroute', () => execTool(traceroute, ['-n', '-4', '-q', '1', '-w', '1', '-m', String(MAX_HOPS), '127.0.0.1']));
   }
   await Promise.all([tlsServer.close(), web.close(), open.close(), dns.close()]);
@@ -171,7 +174,7 @@ const pad = (text: string | number, width: number) => String(text).padEnd(width)
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 
 async function main() {
-  const context: ProbeContext = { policy: createTargetPolicy({ allow: '127.0.0.1/32,::1/128' }), lookup: systemLookup, maxTimeoutMs: 15_000 };
+  const context: ProbeContext = contextFromEnv({ PROBE_ALLOW: '127.0.0.1/32,::1/128' });
   console.log(`Probe benchmark (node ${process.version}, loopback 127.0.0.1 only; medians after 3 warm-up runs)\n`);
   const rows = await probeRows(context);
   console.log(`${pad('type', 11)}${pad('runs', 6)}${pad('probe', 11)}${pad('bare', 11)}${pad('ratio', 8)}bare operation`);

@@ -3,7 +3,7 @@
 import { evidenceFacts, FACT_LABELS, failureText } from '@/lib/flows/evidence';
 import type { Locale } from '@/lib/i18n/locales';
 import { flowMessages } from '@/lib/i18n/messages/flows';
-import { probeCodeMessages } from '@/lib/i18n/messages/probe-codes';
+import { probeCodeMessages } from '@/lib/probes';
 import type { Evidence } from '@/machines';
 
 const SEVERITY_CLASSES: Record<string, string> = {

@@ -7,6 +7,7 @@ import path from 'node:path';
 export const FEATURE_DEPENDENCIES = {
   i18n: [],
   address: [],
+  db: [],
   probes: ['address', 'i18n'],
   content: ['address', 'i18n'],
   flows: ['address', 'content', 'probes', 'i18n', 'machines'],

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createProbeHandler } from '../../lib/probes/handler';
+import { createProbeHandler } from '../../lib/probes/server';
 import { generateTestPki, type TestPki } from '../fixtures/probes/certs';
 import { testContext } from '../fixtures/probes/context';
 import { startDnsServer, type TestDnsServer } from '../fixtures/probes/dns-server';
@@ -22,7 +22,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> 
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'scripts/probe-cli.ts', ...args],
+      ['--conditions=react-server', '--import', 'tsx', 'scripts/probe-cli.ts', ...args],
       { cwd: root, env: { PATH: process.env.PATH ?? '', PROBE_ALLOW: '127.0.0.1/32', ...env } as unknown as NodeJS.ProcessEnv },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
@@ -80,8 +80,9 @@ describe('probe CLI', () => {
   it('exits 2 with the message on bad input', async () => {
     for (const [args, message] of [
       [['smtp', 'example.com'], /type must be one of/],
-      [['tcp', 'exa mple.com:80'], /host contains spaces/],
-      [['tcp', 'example.com:0'], /port must be a whole number from 1 to 65535/],
+      [['tcp', 'exa mple.com:80'], /target contains spaces/],
+      [['tcp', 'example.com:0'], /target has the port "0"; a port is a whole number from 1 to 65535/],
+      [['tcp', 'example.com', '--port', '0'], /port must be a whole number from 1 to 65535/],
       [['http', 'ftp://example.com/'], /url must use http or https/],
       [['dns', 'example.com', '--resolver', 'dns.google'], /resolver must be an IP address/],
       [['tcp'], /expected <type> and <host\[:port\]\|url>/],

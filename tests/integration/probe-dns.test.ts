@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Deadline } from '../../lib/probes/deadline';
-import { probeDns } from '../../lib/probes/dns-probe';
-import { TargetForbiddenError } from '../../lib/probes/errors';
+import { Deadline } from '../../lib/probes/run/deadline';
+import { probeDns } from '../../lib/probes/dns/probe';
+import { TargetForbiddenError } from '../../lib/probes/server';
 import { testContext } from '../fixtures/probes/context';
 import { startDnsServer, type TestDnsServer } from '../fixtures/probes/dns-server';
 

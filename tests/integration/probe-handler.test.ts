@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { AuditEntry } from '../../lib/probes/audit';
-import { stdoutAudit } from '../../lib/probes/audit';
-import { createConcurrencyGate } from '../../lib/probes/concurrency';
-import { createProbeHandler, MAX_BODY_BYTES, type ProbeHandlerOptions } from '../../lib/probes/handler';
-import { probeResultSchema } from '../../lib/probes/schema';
-import { MemoryRateLimitStore } from '../../lib/rate-limit/memory-store';
+import type { AuditEntry } from '../../lib/probes/api/audit';
+import { stdoutAudit } from '../../lib/probes/api/audit';
+import { createConcurrencyGate } from '../../lib/probes/api/concurrency';
+import { MAX_BODY_BYTES } from '../../lib/probes/api/handler';
+import { probeResultSchema } from '../../lib/probes';
+import { createProbeHandler, MemoryRateLimitStore, type ProbeHandlerOptions } from '../../lib/probes/server';
 import { testContext } from '../fixtures/probes/context';
 import { startDnsServer, type TestDnsServer } from '../fixtures/probes/dns-server';
 import { startHttpServer, startSilentServer, type TestServer } from '../fixtures/probes/servers';
@@ -216,10 +216,12 @@ describe('POST /api/probe: targets outside PROBE_ALLOW (127.0.0.1/32) receive no
     ['a name resolving to 127.0.0.2', { type: 'tls', host: 'inside.fixpath.test', port: tcp2.port }, 'host'],
     ['an http URL', { type: 'http', url: `http://127.0.0.2:${http2.port}/` }, 'url'],
     ['an http URL with a decimal host', { type: 'http', url: `http://2130706434:${http2.port}/` }, 'url'],
+    ['http by host and port', { type: 'http', host: '127.0.0.2', port: http2.port }, 'host'],
     ['ping', { type: 'ping', host: '127.0.0.2' }, 'host'],
     ['traceroute', { type: 'traceroute', host: '127.0.0.2' }, 'host'],
     ['mtu', { type: 'mtu', host: '127.0.0.2' }, 'host'],
     ['a DNS resolver', { type: 'dns', host: 'www.fixpath.test', resolver: `127.0.0.2:${dns2.port}` }, 'resolver'],
+    ['a DNS resolver in decimal', { type: 'dns', host: 'www.fixpath.test', resolver: `2130706434:${dns2.port}` }, 'resolver'],
   ];
 
   it('403 TARGET_FORBIDDEN for every spelling, audited with the refused address', async () => {

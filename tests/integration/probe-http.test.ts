@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import https from 'node:https';
 import { after, before, describe, it } from 'node:test';
-import { Deadline } from '../../lib/probes/deadline';
-import { TargetForbiddenError } from '../../lib/probes/errors';
-import { BODY_CAP_BYTES } from '../../lib/probes/http-exchange';
-import { clockSkewSeconds, parseHsts, probeHttp } from '../../lib/probes/http-probe';
+import { Deadline } from '../../lib/probes/run/deadline';
+import { TargetForbiddenError } from '../../lib/probes/server';
+import { BODY_CAP_BYTES } from '../../lib/probes/http/exchange';
+import { probeHttp } from '../../lib/probes/http/probe';
 import { generateTestPki, type TestPki } from '../fixtures/probes/certs';
 import { testContext } from '../fixtures/probes/context';
 import { closedPort, listen, startHttpServer, startSilentServer, type TestServer } from '../fixtures/probes/servers';
@@ -193,13 +193,5 @@ describe('http probe against local servers', () => {
     await assert.rejects(get(`http://127.0.0.2:${forbidden.port}/`), TargetForbiddenError);
     await assert.rejects(get(`http://[::ffff:127.0.0.2]:${forbidden.port}/`), TargetForbiddenError);
     assert.equal(forbidden.connections, 0);
-  });
-
-  it('parses HSTS and clock skew', () => {
-    assert.deepEqual(parseHsts('max-age="300"'), { maxAge: 300, includeSubDomains: false, preload: false });
-    assert.equal(parseHsts(undefined), null);
-    assert.equal(clockSkewSeconds('Thu, 01 Jan 2099 00:00:00 GMT', Date.parse('2098-12-31T23:59:00.400Z')), 60);
-    assert.equal(clockSkewSeconds('Thu, 01 Jan 2099 00:00:00 GMT', Date.parse('2099-01-01T00:10:00.300Z')), -600);
-    assert.equal(clockSkewSeconds('garbage', Date.now()), null);
   });
 });

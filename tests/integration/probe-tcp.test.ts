@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { classifyTcpError } from '../../lib/probes/connect';
-import { Deadline } from '../../lib/probes/deadline';
-import { TargetForbiddenError } from '../../lib/probes/errors';
-import { probeTcp } from '../../lib/probes/tcp-probe';
+import { Deadline } from '../../lib/probes/run/deadline';
+import { TargetForbiddenError } from '../../lib/probes/server';
+import { probeTcp } from '../../lib/probes/tcp/probe';
 import { startFullBacklog } from '../fixtures/probes/backlog-server';
 import { testContext } from '../fixtures/probes/context';
 import { closedPort, startSilentServer, type TestServer } from '../fixtures/probes/servers';
 
-const loopback = { kind: 'ip', ip: '127.0.0.1', family: 4 } as const;
+const loopback = '127.0.0.1';
 
 describe('tcp probe', () => {
   let server: TestServer;
@@ -27,7 +26,7 @@ describe('tcp probe', () => {
   it('connects to the checked address of a name', async () => {
     const context = testContext({ hosts: { 'app.fixpath.test': ['127.0.0.1'] } });
     const before = server.connections;
-    const finding = await probeTcp({ host: { kind: 'name', name: 'app.fixpath.test' }, port: server.port }, context, new Deadline(1000));
+    const finding = await probeTcp({ host: 'app.fixpath.test', port: server.port }, context, new Deadline(1000));
     assert.equal(finding.code, 'TCP_OPEN');
     assert.match(finding.summary, /app\.fixpath\.test:\d+ accepts TCP connections/);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -54,7 +53,7 @@ describe('tcp probe', () => {
   });
 
   it('DNS_NXDOMAIN when the name does not resolve', async () => {
-    const finding = await probeTcp({ host: { kind: 'name', name: 'nowhere.fixpath.test' }, port: 80 }, testContext(), new Deadline(500));
+    const finding = await probeTcp({ host: 'nowhere.fixpath.test', port: 80 }, testContext(), new Deadline(500));
     assert.equal(finding.code, 'DNS_NXDOMAIN');
   });
 
@@ -62,20 +61,12 @@ describe('tcp probe', () => {
     const other = await startSilentServer('127.0.0.2');
     try {
       await assert.rejects(
-        probeTcp({ host: { kind: 'ip', ip: '127.0.0.2', family: 4 }, port: other.port }, testContext(), new Deadline(500)),
+        probeTcp({ host: '127.0.0.2', port: other.port }, testContext(), new Deadline(500)),
         TargetForbiddenError,
       );
       assert.equal(other.connections, 0);
     } finally {
       await other.close();
     }
-  });
-
-  it('classifies socket errors', () => {
-    assert.equal(classifyTcpError('ECONNREFUSED'), 'TCP_REFUSED');
-    assert.equal(classifyTcpError('ETIMEDOUT'), 'TCP_TIMEOUT');
-    assert.equal(classifyTcpError('EHOSTUNREACH'), 'TCP_UNREACHABLE');
-    assert.equal(classifyTcpError('ENETUNREACH'), 'TCP_UNREACHABLE');
-    assert.equal(classifyTcpError('ECONNRESET'), 'TCP_RESET');
   });
 });

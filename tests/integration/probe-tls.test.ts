@@ -1,16 +1,29 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type tls from 'node:tls';
-import { Deadline } from '../../lib/probes/deadline';
-import type { Finding } from '../../lib/probes/result';
-import { probeTls } from '../../lib/probes/tls-probe';
-import { classifyVerifyError } from '../../lib/probes/tls-verify';
+import { Deadline } from '../../lib/probes/run/deadline';
+import type { Finding } from '../../lib/probes/run/finding';
+import type { CertificateDetails, ChainLink } from '../../lib/probes/tls/certificate';
+import { probeTls } from '../../lib/probes/tls/probe';
 import { generateTestPki, type TestPki } from '../fixtures/probes/certs';
 import { testContext } from '../fixtures/probes/context';
 import { closedPort, startResetServer, startSilentServer, startHttpServer, startTlsServer, type TestServer } from '../fixtures/probes/servers';
 
 // The private root is trusted through the context's extraCa (NODE_EXTRA_CA_CERTS
 // is read only at process start); probe-cli.test.ts covers the env var itself.
+/** What a TLS_OK result's details carry, as far as these tests read them. */
+interface TlsOkDetails {
+  protocol: string;
+  cipher: { name: string };
+  alpn: string | null;
+  servername: string | null;
+  certificate: CertificateDetails;
+  chainAsSent: boolean;
+  chain: ChainLink[];
+  versions: Record<string, boolean | null>;
+  problems: string[];
+}
+
 describe('tls probe against local servers', () => {
   let pki: TestPki;
   const servers: TestServer[] = [];
@@ -45,13 +58,13 @@ describe('tls probe against local servers', () => {
   const context = () => testContext({ hosts: { [NAME]: ['127.0.0.1'], 'localhost.fixpath.test': ['127.0.0.1'] }, extraCa: [pki.root.cert] });
   const probe = (label: string, options: { name?: string; trust?: boolean; timeoutMs?: number } = {}): Promise<Finding> => {
     const ctx = options.trust === false ? { ...context(), extraCa: undefined } : context();
-    return probeTls({ host: { kind: 'name', name: options.name ?? NAME }, port: ports[label] }, ctx, new Deadline(options.timeoutMs ?? 2000));
+    return probeTls({ host: options.name ?? NAME, port: ports[label] }, ctx, new Deadline(options.timeoutMs ?? 2000));
   };
 
   it('TLS_OK for a valid chain, with certificate, chain as sent and versions', async () => {
     const finding = await probe('valid');
     assert.equal(finding.code, 'TLS_OK', finding.summary);
-    const details = finding.details as Record<string, any>;
+    const details = finding.details as unknown as TlsOkDetails;
     assert.equal(details.protocol, 'TLSv1.3');
     assert.equal(typeof details.cipher.name, 'string');
     assert.equal(details.alpn, null, 'the test server offers no ALPN');
@@ -116,7 +129,7 @@ describe('tls probe against local servers', () => {
   });
 
   it('an IP target sends no SNI and is checked against IP SANs', async () => {
-    const finding = await probeTls({ host: { kind: 'ip', ip: '127.0.0.1', family: 4 }, port: ports.valid }, context(), new Deadline(2000));
+    const finding = await probeTls({ host: '127.0.0.1', port: ports.valid }, context(), new Deadline(2000));
     assert.equal(finding.code, 'TLS_OK', finding.summary);
     assert.equal(finding.details.servername, null);
     assert.equal(servers[0].servernames.at(-1), '');
@@ -133,7 +146,7 @@ describe('tls probe against local servers', () => {
   it('TLS_NOT_TLS for plain HTTP on the port', async () => {
     const http = await startHttpServer((_, response) => response.end('plain'));
     try {
-      const finding = await probeTls({ host: { kind: 'ip', ip: '127.0.0.1', family: 4 }, port: http.port }, context(), new Deadline(2000));
+      const finding = await probeTls({ host: '127.0.0.1', port: http.port }, context(), new Deadline(2000));
       assert.equal(finding.code, 'TLS_NOT_TLS');
       assert.equal(finding.details.error, 'ERR_SSL_WRONG_VERSION_NUMBER');
     } finally {
@@ -145,7 +158,7 @@ describe('tls probe against local servers', () => {
     const silent = await startSilentServer();
     try {
       const start = performance.now();
-      const finding = await probeTls({ host: { kind: 'ip', ip: '127.0.0.1', family: 4 }, port: silent.port }, context(), new Deadline(300));
+      const finding = await probeTls({ host: '127.0.0.1', port: silent.port }, context(), new Deadline(300));
       assert.equal(finding.code, 'TLS_HANDSHAKE_TIMEOUT');
       assert.ok(performance.now() - start < 1500);
     } finally {
@@ -156,7 +169,7 @@ describe('tls probe against local servers', () => {
   it('TLS_RESET for a server that resets during the handshake', async () => {
     const reset = await startResetServer();
     try {
-      const finding = await probeTls({ host: { kind: 'ip', ip: '127.0.0.1', family: 4 }, port: reset.port }, context(), new Deadline(1000));
+      const finding = await probeTls({ host: '127.0.0.1', port: reset.port }, context(), new Deadline(1000));
       assert.equal(finding.code, 'TLS_RESET');
     } finally {
       await reset.close();
@@ -164,12 +177,7 @@ describe('tls probe against local servers', () => {
   });
 
   it('TCP_REFUSED for a closed port', async () => {
-    const finding = await probeTls({ host: { kind: 'ip', ip: '127.0.0.1', family: 4 }, port: await closedPort() }, context(), new Deadline(1000));
+    const finding = await probeTls({ host: '127.0.0.1', port: await closedPort() }, context(), new Deadline(1000));
     assert.equal(finding.code, 'TCP_REFUSED');
-  });
-
-  it('maps OpenSSL verify errors to codes', () => {
-    assert.equal(classifyVerifyError('UNABLE_TO_GET_ISSUER_CERT_LOCALLY'), 'TLS_UNTRUSTED_ROOT');
-    assert.equal(classifyVerifyError('CERT_REVOKED'), 'TLS_UNTRUSTED_ROOT');
   });
 });

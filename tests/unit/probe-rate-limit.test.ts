@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { resolveHandlerOptions } from '../../lib/probes/handler';
-import { MemoryRateLimitStore } from '../../lib/rate-limit/memory-store';
-import { parseRateLimit } from '../../lib/rate-limit/rule';
-import { clientAddressOf } from '../../lib/probes/client-address';
+import { clientAddressOf } from '../../lib/probes/api/client-address';
+import { resolveHandlerOptions } from '../../lib/probes/api/options';
+import { MemoryRateLimitStore, parseRateLimit } from '../../lib/probes/server';
 
 describe('PROBE_RATE_LIMIT', () => {
   it('parses limits, defaults to 30/60s and turns off with "off"', () => {

@@ -1,0 +1,104 @@
+import 'server-only';
+import { Resolver } from 'node:dns/promises';
+import { formatResolver, type ResolverAddress } from '../contract/resolver';
+import { assertAddressAllowed } from '../policy/resolve';
+import type { ProbeContext } from '../run/context';
+import { since, type Deadline } from '../run/deadline';
+import type { Finding } from '../run/finding';
+
+/** What the DNS probe needs: a name and, optionally, which server to ask. */
+export interface DnsTarget {
+  name: string;
+  resolver?: ResolverAddress;
+}
+
+type DnsCode = 'DNS_NXDOMAIN' | 'DNS_NODATA' | 'DNS_SERVFAIL' | 'DNS_REFUSED' | 'DNS_TIMEOUT';
+
+/** c-ares error codes (as Node's dns.Resolver reports them) to result codes. */
+const ERROR_CODES: Record<string, DnsCode> = {
+  ENOTFOUND: 'DNS_NXDOMAIN',
+  ENODATA: 'DNS_NODATA',
+  ESERVFAIL: 'DNS_SERVFAIL',
+  EREFUSED: 'DNS_REFUSED',
+  ECONNREFUSED: 'DNS_REFUSED',
+  ETIMEOUT: 'DNS_TIMEOUT',
+  ECANCELLED: 'DNS_TIMEOUT',
+};
+
+/** Definite answers outrank a timeout on the other record type. */
+const PRECEDENCE: DnsCode[] = ['DNS_NXDOMAIN', 'DNS_SERVFAIL', 'DNS_REFUSED', 'DNS_NODATA', 'DNS_TIMEOUT'];
+
+/** Maps one query's error code to a result code (malformed answers count as a server failure). */
+function classifyDnsError(code: string | undefined): DnsCode {
+  return (code && ERROR_CODES[code]) || 'DNS_SERVFAIL';
+}
+
+type QueryOutcome<T> = { records: T[]; ms: number } | { error: string; ms: number };
+
+async function query<T>(run: () => Promise<T[]>): Promise<QueryOutcome<T>> {
+  const start = performance.now();
+  try {
+    return { records: await run(), ms: since(start) };
+  } catch (error) {
+    return { error: (error as NodeJS.ErrnoException).code ?? 'UNKNOWN', ms: since(start) };
+  }
+}
+
+/**
+ * Asks for A, AAAA and CNAME records through the system's DNS servers or the
+ * chosen resolver (which the target policy checks first: it is a target too).
+ * Uses c-ares with one try and the remaining budget, so each failure keeps its
+ * DNS meaning (NXDOMAIN, no data, SERVFAIL, REFUSED, no answer).
+ */
+export async function probeDns(target: DnsTarget, context: ProbeContext, deadline: Deadline): Promise<Finding> {
+  const timeoutMs = deadline.remaining();
+  const resolver = new Resolver({ timeout: timeoutMs, tries: 1 });
+  if (target.resolver) {
+    const ip = assertAddressAllowed('resolver', target.resolver.ip, context);
+    resolver.setServers([formatResolver({ ip, port: target.resolver.port })]);
+  }
+  const server = target.resolver ? formatResolver(target.resolver) : 'system';
+  const backstop = setTimeout(() => resolver.cancel(), timeoutMs + 250);
+  const [a, aaaa, cname] = await Promise.all([
+    query(() => resolver.resolve4(target.name, { ttl: true })),
+    query(() => resolver.resolve6(target.name, { ttl: true })),
+    query(() => resolver.resolveCname(target.name)),
+  ]);
+  clearTimeout(backstop);
+
+  const records = {
+    A: 'records' in a ? a.records : [],
+    AAAA: 'records' in aaaa ? aaaa.records : [],
+    CNAME: 'records' in cname ? cname.records : [],
+  };
+  const errors = Object.fromEntries(
+    Object.entries({ A: a, AAAA: aaaa, CNAME: cname }).flatMap(([type, outcome]) => ('error' in outcome ? [[type, outcome.error]] : [])),
+  );
+  // The system resolver's own addresses are internal infrastructure: not reported.
+  const details = {
+    resolver: server,
+    records,
+    errors,
+    timings: { aMs: a.ms, aaaaMs: aaaa.ms, cnameMs: cname.ms },
+  };
+  const asked = target.resolver ? `the resolver ${server}` : 'the system resolver';
+  const addresses = [...records.A, ...records.AAAA].map((record) => record.address);
+  if (addresses.length > 0) {
+    const alias = records.CNAME.length ? ` (alias of ${records.CNAME.join(', ')})` : '';
+    return { code: 'DNS_OK', summary: `${target.name}${alias} resolves to ${addresses.join(', ')} (according to ${asked}).`, details };
+  }
+  const codes = [errors.A, errors.AAAA].filter(Boolean).map(classifyDnsError);
+  const code = PRECEDENCE.find((candidate) => codes.includes(candidate)) ?? 'DNS_NODATA';
+  const Asked = asked[0].toUpperCase() + asked.slice(1);
+  const connectionRefused = errors.A === 'ECONNREFUSED' || errors.AAAA === 'ECONNREFUSED';
+  const summaries: Record<DnsCode, string> = {
+    DNS_NXDOMAIN: `${target.name} does not exist (NXDOMAIN, according to ${asked}).`,
+    DNS_NODATA: `${target.name} exists but has no A or AAAA records (according to ${asked}).`,
+    DNS_SERVFAIL: `${Asked} failed to answer for ${target.name} (SERVFAIL).`,
+    DNS_REFUSED: connectionRefused
+      ? `Nothing answers DNS at ${server} (connection refused).`
+      : `${Asked} refused to answer for ${target.name} (REFUSED).`,
+    DNS_TIMEOUT: `No answer from ${asked} for ${target.name} within ${deadline.budgetMs} ms.`,
+  };
+  return { code, summary: summaries[code], details };
+}

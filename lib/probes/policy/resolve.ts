@@ -1,0 +1,95 @@
+import 'server-only';
+import { formatHostPort, isIpLiteral } from '@/lib/address';
+import type { ProbeContext } from '../run/context';
+import { since, type Deadline } from '../run/deadline';
+import { TargetForbiddenError } from './forbidden';
+import { checkAddress } from './ranges';
+import type { Finding } from '../run/finding';
+
+/** Where a probe may connect: every address the name had, all checked. */
+export interface ResolvedTarget {
+  ok: true;
+  /** The address to connect to (the first checked one). */
+  address: string;
+  family: 4 | 6;
+  addresses: string[];
+  dnsMs: number;
+}
+
+/** A name that did not resolve, as a finding with a DNS_* code. */
+export interface UnresolvedTarget {
+  ok: false;
+  finding: Finding;
+  dnsMs: number;
+}
+
+const LOOKUP_CODES: Record<string, { code: Finding['code']; says: string }> = {
+  ENOTFOUND: { code: 'DNS_NXDOMAIN', says: 'does not resolve (no such name, or no address for it)' },
+  ENODATA: { code: 'DNS_NODATA', says: 'exists but has no address records' },
+  EAI_NODATA: { code: 'DNS_NODATA', says: 'exists but has no address records' },
+  EAI_FAIL: { code: 'DNS_SERVFAIL', says: 'could not be resolved: the resolver failed' },
+  ESERVFAIL: { code: 'DNS_SERVFAIL', says: 'could not be resolved: the resolver failed' },
+  EREFUSED: { code: 'DNS_REFUSED', says: 'could not be resolved: the resolver refused the query' },
+};
+
+/**
+ * Resolves `host` (canonical, as in a ProbeRequest) once and checks every
+ * address against the policy, so the caller connects only to an address that
+ * was checked (a later, different answer from DNS is never used). An IP
+ * literal is checked as it is. Throws TargetForbiddenError when any address is
+ * refused: a name that mixes public and internal addresses is refused whole.
+ */
+export async function resolveTarget(host: string, context: ProbeContext, deadline: Deadline): Promise<ResolvedTarget | UnresolvedTarget> {
+  const start = performance.now();
+  let addresses: string[];
+  if (isIpLiteral(host)) {
+    addresses = [host];
+  } else {
+    try {
+      addresses = await withTimer(context.lookup(host), deadline.remaining());
+    } catch (error) {
+      return { ok: false, finding: lookupFailure(host, error, deadline), dnsMs: since(start) };
+    }
+    if (addresses.length === 0) {
+      return { ok: false, finding: lookupFailure(host, Object.assign(new Error('no addresses'), { code: 'ENODATA' }), deadline), dnsMs: since(start) };
+    }
+  }
+  const checked = addresses.map((address) => checkAddress(address, context.policy));
+  const refused = checked.find((decision) => !decision.allowed);
+  if (refused && !refused.allowed) throw new TargetForbiddenError(formatHostPort(host), refused.address, refused.reason);
+  const canonical = checked.map((decision) => decision.address);
+  const address = canonical[0];
+  return { ok: true, address, family: address.includes(':') ? 6 : 4, addresses: canonical, dnsMs: since(start) };
+}
+
+/** Checks an IP the caller named directly (a DNS resolver): it is a target too. */
+export function assertAddressAllowed(what: string, ip: string, context: ProbeContext): string {
+  const decision = checkAddress(ip, context.policy);
+  if (!decision.allowed) throw new TargetForbiddenError(what, decision.address, decision.reason);
+  return decision.address;
+}
+
+class LookupTimeout extends Error {
+  readonly code = 'ETIMEOUT';
+}
+
+function withTimer<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new LookupTimeout('lookup timed out')), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function lookupFailure(host: string, error: unknown, deadline: Deadline): Finding {
+  const errorCode = (error as NodeJS.ErrnoException)?.code ?? 'UNKNOWN';
+  const known = LOOKUP_CODES[errorCode];
+  if (known) return { code: known.code, summary: `${host} ${known.says}.`, details: { phase: 'dns', error: errorCode } };
+  return {
+    code: 'DNS_TIMEOUT',
+    summary: errorCode === 'ETIMEOUT'
+      ? `${host} did not resolve within ${deadline.budgetMs} ms.`
+      : `${host} could not be resolved: the resolver did not answer (${errorCode}).`,
+    details: { phase: 'dns', error: errorCode },
+  };
+}

@@ -1,0 +1,218 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+import {
+  backupDatabase,
+  DatabaseUnavailableError,
+  migrateDatabase,
+  openDatabase,
+  queryRows,
+  restoreDatabase,
+  tables,
+  type Database,
+  type DatabaseConfig,
+} from '../../lib/db/server';
+import { startTestPostgres, type TestPostgres } from '../fixtures/db/postgres-server';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'fixpath-db-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+let postgres: TestPostgres | { skip: string };
+before(async () => {
+  postgres = await startTestPostgres();
+});
+after(() => {
+  if ('stop' in postgres) postgres.stop();
+});
+
+let counter = 0;
+/** A new, empty database of the given kind. */
+async function freshConfig(kind: DatabaseConfig['kind']): Promise<DatabaseConfig> {
+  counter += 1;
+  if (kind === 'pglite') return { kind, dataDir: path.join(scratch, `pglite-${counter}`) };
+  if (!('url' in postgres)) throw new Error('unreachable: skipped above');
+  const admin = new pg.Client({ connectionString: postgres.url });
+  await admin.connect();
+  const name = `fixpath_test_${process.pid}_${counter}`;
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(postgres.url);
+  url.pathname = `/${name}`;
+  return { kind, url: url.toString() };
+}
+
+async function openMigrated(config: DatabaseConfig): Promise<Database> {
+  const database = await openDatabase(config);
+  await migrateDatabase(database);
+  return database;
+}
+
+for (const kind of ['pglite', 'postgres'] as const) {
+  describe(`storage on ${kind === 'pglite' ? 'embedded PGlite' : 'a PostgreSQL server'}`, () => {
+    const skip = () => (kind === 'postgres' && 'skip' in postgres ? postgres.skip : false);
+
+    it('migrates an empty database, and a second migration changes nothing', async (t) => {
+      if (skip()) return t.skip(String(skip()));
+      const database = await openMigrated(await freshConfig(kind));
+      try {
+        await migrateDatabase(database);
+        const [migrations] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+        assert.equal(migrations.n, 1);
+        const [row] = await database.db.insert(tables.cases).values({ title: 'Printer cannot reach the server', targetHost: 'api.example.com', targetPort: 8443 }).returning();
+        assert.equal(row.status, 'open');
+        assert.equal(row.version, 1);
+        assert.match(row.id, /^[0-9a-f-]{36}$/);
+      } finally {
+        await database.close();
+      }
+    });
+
+    it('refuses rows the schema forbids, naming the constraint', async (t) => {
+      if (skip()) return t.skip(String(skip()));
+      const database = await openMigrated(await freshConfig(kind));
+      try {
+        await assert.rejects(database.db.insert(tables.cases).values({ title: 'x', status: 'lost' }), (error: Error) => /cases_status/.test(`${error.message} ${(error.cause as Error | undefined)?.message}`));
+        await assert.rejects(database.db.insert(tables.caseEvents).values({ caseId: '00000000-0000-0000-0000-000000000000', actor: 'system', kind: 'note' }));
+      } finally {
+        await database.close();
+      }
+    });
+
+    it('backs up and restores every row, and new rows continue after the restored ones', async (t) => {
+      if (skip()) return t.skip(String(skip()));
+      const source = await openMigrated(await freshConfig(kind));
+      const file = path.join(scratch, `backup-${kind}.json`);
+      let caseId: string;
+      try {
+        [{ id: caseId }] = await source.db.insert(tables.cases).values({ title: '证书过期 / certificate expired', lang: 'zh' }).returning({ id: tables.cases.id });
+        await source.db.insert(tables.caseEvents).values([
+          { caseId, actor: 'u1', kind: 'note', payload: { text: 'customer says: 一直转圈' } },
+          { caseId, actor: 'system', kind: 'probe', payload: { code: 'TLS_CERT_EXPIRED' } },
+        ]);
+        assert.deepEqual(await backupDatabase(source, file), { rows: 3 });
+      } finally {
+        await source.close();
+      }
+      const target = await openMigrated(await freshConfig(kind));
+      try {
+        await target.db.insert(tables.cases).values({ title: 'replaced by the restore' });
+        assert.deepEqual(await restoreDatabase(target, file), { rows: 3 });
+        const restored = await target.db.select().from(tables.cases);
+        assert.deepEqual(restored.map((row) => row.title), ['证书过期 / certificate expired']);
+        const events = await target.db.select().from(tables.caseEvents).where(eq(tables.caseEvents.caseId, caseId)).orderBy(tables.caseEvents.id);
+        assert.deepEqual(events.map((event) => event.payload), [{ text: 'customer says: 一直转圈' }, { code: 'TLS_CERT_EXPIRED' }]);
+        const [next] = await target.db.insert(tables.caseEvents).values({ caseId, actor: 'u1', kind: 'note' }).returning();
+        assert.ok(next.id > Math.max(...events.map((event) => event.id)));
+      } finally {
+        await target.close();
+      }
+    });
+
+    it('a bad backup file is refused with a message and changes nothing', async (t) => {
+      if (skip()) return t.skip(String(skip()));
+      const database = await openMigrated(await freshConfig(kind));
+      const file = path.join(scratch, `bad-${kind}.json`);
+      try {
+        await database.db.insert(tables.cases).values({ title: 'keep me' });
+        writeFileSync(file, '{"format":"something-else"}');
+        await assert.rejects(restoreDatabase(database, file), /not a Fixpath backup/);
+        writeFileSync(file, JSON.stringify({ format: 'fixpath-backup', version: 1, createdAt: '', tables: { cases: [{ id: 'not-a-uuid', title: 'x' }] } }));
+        await assert.rejects(restoreDatabase(database, file));
+        assert.deepEqual((await database.db.select().from(tables.cases)).map((row) => row.title), ['keep me']);
+      } finally {
+        await database.close();
+      }
+    });
+  });
+}
+
+describe('moving and surviving', () => {
+  it('a backup of the embedded database restores into PostgreSQL', async (t) => {
+    if ('skip' in postgres) return t.skip(postgres.skip);
+    const embedded = await openMigrated(await freshConfig('pglite'));
+    const file = path.join(scratch, 'move.json');
+    try {
+      await embedded.db.insert(tables.cases).values({ title: 'moved', targetHost: 'db.internal', targetPort: 5432 });
+      await backupDatabase(embedded, file);
+    } finally {
+      await embedded.close();
+    }
+    const server = await openMigrated(await freshConfig('postgres'));
+    try {
+      await restoreDatabase(server, file);
+      const [row] = await server.db.select().from(tables.cases);
+      assert.equal(row.title, 'moved');
+      assert.equal(row.targetPort, 5432);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('two instances migrating one PostgreSQL at once apply each migration once', async (t) => {
+    if ('skip' in postgres) return t.skip(postgres.skip);
+    const config = await freshConfig('postgres');
+    const [a, b] = await Promise.all([openDatabase(config), openDatabase(config)]);
+    try {
+      await Promise.all([migrateDatabase(a), migrateDatabase(b)]);
+      const [migrations] = await queryRows<{ n: number }>(a.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+      assert.equal(migrations.n, 1);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('a PostgreSQL server that is down is reported at once as unavailable', async () => {
+    const started = performance.now();
+    await assert.rejects(openDatabase({ kind: 'postgres', url: 'postgres://fixpath@127.0.0.1:1/fixpath' }), DatabaseUnavailableError);
+    assert.ok(performance.now() - started < 5_000);
+  });
+
+  it('an unusable data directory fails with a message naming it', async () => {
+    const file = path.join(scratch, 'a-file');
+    writeFileSync(file, '');
+    await assert.rejects(openDatabase({ kind: 'pglite', dataDir: path.join(file, 'data') }), new RegExp(`data directory ${path.join(file, 'data')}`));
+  });
+
+  it('a second process cannot open a data directory in use', async () => {
+    const config = await freshConfig('pglite');
+    const first = await openDatabase(config);
+    try {
+      await assert.rejects(openDatabase(config), /is in use by process/);
+    } finally {
+      await first.close();
+    }
+    await (await openDatabase(config)).close();
+  });
+
+  it('a process killed with SIGKILL mid-write loses no committed row, and the directory opens again', async () => {
+    const config = (await freshConfig('pglite')) as { kind: 'pglite'; dataDir: string };
+    const writer = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(import.meta.dirname, '../fixtures/db/crash-writer.ts'), config.dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const committed: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      let buffer = '';
+      writer.stdout.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        const lines = buffer.split('\n');
+        buffer = lines.pop() ?? '';
+        committed.push(...lines);
+        if (committed.length >= 25) writer.kill('SIGKILL');
+      });
+      writer.on('exit', () => resolve());
+      writer.on('error', reject);
+    });
+    assert.ok(committed.length >= 25, `the writer committed ${committed.length} rows before it was killed`);
+    const reopened = await openDatabase(config);
+    try {
+      const rows = await reopened.db.select({ id: tables.cases.id }).from(tables.cases);
+      const stored = new Set(rows.map((row) => row.id));
+      assert.deepEqual(committed.filter((id) => !stored.has(id)), []);
+    } finally {
+      await reopened.close();
+    }
+  });
+});
