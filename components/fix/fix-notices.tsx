@@ -1,4 +1,4 @@
-import type { IgnoredValue } from '@/lib/content/fix-link';
+import type { IgnoredValue } from '@/lib/content';
 import { format } from '@/lib/i18n/define-messages';
 import type { Locale } from '@/lib/i18n/locales';
 import { fixMessages } from '@/lib/i18n/messages/fix';

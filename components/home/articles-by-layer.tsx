@@ -1,6 +1,5 @@
 import Link from 'next/link';
-import { LAYERS } from '@/lib/content/catalog';
-import type { Article } from '@/lib/content/load';
+import { LAYERS, type Article } from '@/lib/content';
 import type { Locale } from '@/lib/i18n/locales';
 import { layerMessages } from '@/lib/i18n/messages/layers';
 

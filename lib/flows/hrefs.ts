@@ -1,7 +1,7 @@
 import { parsePort } from '@/lib/address';
-import type { FixRef } from '@/machines';
-import { fixLinkPath } from '../content/fix-link-path';
+import { fixLinkPath } from '@/lib/content';
 import type { Locale } from '@/lib/i18n';
+import type { FixRef } from '@/machines';
 import type { FlowTarget } from './reports/text';
 
 /** The article section of a fix: `/<lang>/articles/<slug>#<fixId>`. */

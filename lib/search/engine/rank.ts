@@ -1,4 +1,4 @@
-import type { SearchRecord } from './schema';
+import type { SearchRecord } from '../records';
 
 /** A scored record before it becomes a result. */
 export interface RankedRecord {

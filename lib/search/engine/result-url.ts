@@ -1,4 +1,4 @@
-import type { SearchRecord } from './schema';
+import type { SearchRecord } from '../records';
 
 /** The page a result opens, in the result's own language: a fix lands on its section. */
 export function resultUrl(record: Pick<SearchRecord, 'kind' | 'lang' | 'slug' | 'anchor'>): string {

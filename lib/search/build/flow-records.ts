@@ -1,6 +1,5 @@
-import type { Locale, Localized } from '../i18n/locales';
-import { LOCALES } from '../i18n/locales';
-import type { SearchRecord } from './schema';
+import { LOCALES, type Locale, type Localized } from '@/lib/i18n';
+import type { SearchRecord } from '../records';
 
 /** One state of a decision flow with its `meta` (title, body, options… in both languages). */
 export interface FlowStep {
@@ -50,7 +49,7 @@ function commandsOf(meta: Record<string, unknown>): string[] {
  * step's record links to its flow (`anchor` is the state id). `firstPosition`
  * is where the first record will sit in the index.
  */
-export function flowRecords(flows: FlowEntry[], firstPosition: number): SearchRecord[] {
+export function flowRecords(flows: readonly FlowEntry[], firstPosition: number): SearchRecord[] {
   const records: SearchRecord[] = [];
   for (const lang of LOCALES) {
     for (const flow of flows) {

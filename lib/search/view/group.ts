@@ -1,8 +1,8 @@
-import type { SearchHit } from './engine';
-import type { RecordKind } from './kinds';
+import type { SearchHit } from '../engine/engine';
+import type { RecordKind } from '../records';
 
 /** The palette's result groups, in the order shown: fixes first, since opening one is the goal. */
-export const RESULT_GROUPS = ['fixes', 'articles', 'flows'] as const;
+const RESULT_GROUPS = ['fixes', 'articles', 'flows'] as const;
 
 /** One of the palette's result groups. */
 export type ResultGroup = (typeof RESULT_GROUPS)[number];

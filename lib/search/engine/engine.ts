@@ -1,19 +1,22 @@
-import Fuse from 'fuse.js';
-import type { Locale } from '../i18n/locales';
-import { buildCandidateIndex, findCandidates, planTerms, type CandidateIndex } from './candidates';
-import { CANDIDATE_LIMIT, fuseOptions, OTHER_LANGUAGE_FACTOR, type LinkedRecord } from './config';
-import { applyFieldNorms } from './field-norms';
-import { SEARCH_INDEX_VERSION } from './kinds';
+import type { Locale } from '@/lib/i18n';
+import { SEARCH_INDEX_VERSION, type SearchIndex, type SearchRecord } from '../records';
+import { buildCandidateIndex, findCandidates, mentionsAny, planTerms } from './candidates';
+import { analyseFields, haystack, type LinkedRecord } from './fields';
 import { foldText } from './normalize';
 import { keyOf, rank, readerVersions, type RankedRecord } from './rank';
 import { resultUrl } from './result-url';
-import type { SearchIndex, SearchRecord } from './schema';
+import { scoreCandidates } from './scoring';
 import { findErrorCodes, readErrorSignature, type ErrorSignature } from './signature';
-import { PARTIAL_MARK, registerTermSearch } from './term-search';
 import { queryTerms } from './tokenize';
 
 /** At most this many query terms are looked up: a paste's codes and exception names come first. */
 const MAX_TERMS = 16;
+
+/** How many records the candidate filter hands to Fuse.js for scoring (plus their other-language versions). */
+const CANDIDATE_LIMIT = 24;
+
+/** A result in the reader's other language counts as this share of its match strength. */
+const OTHER_LANGUAGE_FACTOR = 0.75;
 
 /** One result. `score` follows Fuse.js: 0 is a perfect match, 1 no match. */
 export interface SearchHit {
@@ -41,7 +44,7 @@ export interface SearchResponse {
 }
 
 /** Options of one search. */
-export interface SearchOptions {
+interface SearchOptions {
   /** The reader's language: its results come first. */
   lang: Locale;
   /** At most this many results (default 20). */
@@ -60,29 +63,23 @@ function linkRecords(records: readonly SearchRecord[]): LinkedRecord[] {
   );
 }
 
-/** Everything a record says, folded, for checking that an error code occurs verbatim. */
-function haystack(record: LinkedRecord): string {
-  const parts = [record.title, record.summary, record.text, ...(record.errors ?? []), ...(record.symptoms ?? []), ...(record.commands ?? [])];
-  if (record.parentRecord) parts.push(...(record.parentRecord.errors ?? []));
-  return foldText(parts.filter(Boolean).join('\n'));
-}
-
-/** Loads an index for searching; throws when the file was built for another version of the search. */
+/**
+ * Loads an index for searching; throws when the file was built for another
+ * version of the search. A query goes: pasted error reduced to its
+ * signature, our tokenizer's terms planned against the index (prefixes,
+ * codes, typos), the candidate filter, Fuse.js scoring of the candidates,
+ * then our ranking (verbatim error codes first, the reader's language,
+ * one article not filling the list).
+ */
 export function createSearchEngine(index: SearchIndex): SearchEngine {
   if (index.version !== SEARCH_INDEX_VERSION) {
-    throw new Error(`search index version ${String(index.version)} is not ${SEARCH_INDEX_VERSION}: rebuild it with \`npx tsx scripts/build-search-index.ts\``);
+    throw new Error(`search index version ${String(index.version)} is not ${SEARCH_INDEX_VERSION}: rebuild it with \`npm run -s build:search\``);
   }
-  registerTermSearch();
   const records = linkRecords(index.records);
-  const candidates: CandidateIndex = buildCandidateIndex(records);
-  const fuse = new Fuse(records, fuseOptions(candidates));
-  const fuseIndex = fuse.getIndex();
-  const allFuseRecords = fuseIndex.records;
-  applyFieldNorms(allFuseRecords);
+  const fields = analyseFields(records);
+  const candidates = buildCandidateIndex(fields);
   const twins = new Map<string, number[]>();
   records.forEach((record, position) => twins.set(keyOf(record), [...(twins.get(keyOf(record)) ?? []), position]));
-  /** The candidates and their versions in the other language, so a result can be shown in the reader's language when both match. */
-  const withTwins = (positions: number[]) => [...new Set(positions.flatMap((position) => twins.get(keyOf(records[position])) ?? [position]))];
   const haystacks = new Map<number, string>();
   const textOf = (position: number) => {
     let text = haystacks.get(position);
@@ -93,16 +90,6 @@ export function createSearchEngine(index: SearchIndex): SearchEngine {
     return text;
   };
 
-  /** Fuse.js scores only the candidates: its index is narrowed to them for one search. */
-  function scoreCandidates(positions: number[], pattern: string) {
-    fuseIndex.setIndexRecords(positions.map((position) => allFuseRecords[position]));
-    try {
-      return fuse.search(pattern, { limit: positions.length });
-    } finally {
-      fuseIndex.setIndexRecords(allFuseRecords);
-    }
-  }
-
   function search(query: string, { lang, limit = 20 }: SearchOptions): SearchResponse {
     const signature = readErrorSignature(query);
     const text = signature?.query ?? query;
@@ -111,14 +98,14 @@ export function createSearchEngine(index: SearchIndex): SearchEngine {
     const terms = plan.map((entry) => entry.term);
     if (terms.length === 0) return { signature, terms, highlight: [], hits: [] };
     const codes = (signature?.codes ?? findErrorCodes(query)).map((code) => foldText(code));
-    const positions = withTwins(findCandidates(candidates, plan, CANDIDATE_LIMIT));
-    const pattern = terms.join(' ') + (stillTyping ? PARTIAL_MARK : '');
-    const scored = scoreCandidates(positions, pattern).map((result): RankedRecord => {
-      const record = records[result.refIndex];
+    // The best candidates, and their versions in the other language when those match too, so a result can be shown in the reader's language.
+    const best = findCandidates(candidates, plan, CANDIDATE_LIMIT);
+    const positions = [...new Set(best.flatMap((position) => (twins.get(keyOf(records[position])) ?? [position]).filter((twin) => twin === position || mentionsAny(candidates, plan, twin))))];
+    const scored = [...scoreCandidates(fields, candidates, positions, plan)].map(([position, strength]): RankedRecord => {
+      const record = records[position];
       const otherLanguage = record.lang !== lang;
-      const strength = -Math.log(Math.max(result.score ?? 1, Number.MIN_VALUE)) * (otherLanguage ? OTHER_LANGUAGE_FACTOR : 1);
-      const exactCodes = codes.filter((code) => textOf(result.refIndex).includes(code));
-      return { record, position: result.refIndex, strength, otherLanguage, exactCodes };
+      const exactCodes = codes.filter((code) => textOf(position).includes(code));
+      return { record, position, strength: strength * (otherLanguage ? OTHER_LANGUAGE_FACTOR : 1), otherLanguage, exactCodes };
     });
     const inReaderLanguage = readerVersions(scored);
     const hits = rank(scored)

@@ -1,14 +1,14 @@
-import { SEARCH_FIELDS, type LinkedRecord, type SearchField } from './config';
 import { boundedEditDistance } from './edit-distance';
+import { SEARCH_FIELDS, termsOf, type AnalysedText } from './fields';
 import { isCjk } from './normalize';
-import { tokenize } from './tokenize';
 
 /*
  * Fuse.js compares every term with every field of every record, which is
  * too slow for ten thousand sections. This inverted index picks the few
  * dozen records worth scoring: those sharing terms with the query, exactly,
  * by prefix (`certif`), inside a code (`date_invalid`) or within one or two
- * typos, weighted by field and by how rare the term is.
+ * typos, weighted by field and by how rare the term is. It also tells the
+ * scorer what each query term stands for in the index.
  */
 
 interface Posting {
@@ -17,13 +17,15 @@ interface Posting {
 }
 
 /** How a query term relates to an index term. */
-export type ExpansionKind = 'exact' | 'prefix' | 'inside' | 'typo';
+type ExpansionKind = 'exact' | 'prefix' | 'inside' | 'typo';
 
 /** A term of the index a query term stands for, and how sure that is. */
 export interface Expansion {
   term: string;
   kind: ExpansionKind;
   similarity: number;
+  /** For a typo: how many edits away the index term is. */
+  edits?: number;
 }
 
 /** The inverted index over all records, built once when the index loads. */
@@ -55,22 +57,14 @@ function addPosting(postings: Map<string, Posting>, term: string, record: number
   }
 }
 
-/** Indexes every field of every record under its terms, keeping the heaviest field per record and term. */
-export function buildCandidateIndex(records: readonly LinkedRecord[], fields: readonly SearchField[] = SEARCH_FIELDS): CandidateIndex {
+/** Indexes every field of every record (analysed by `analyseFields`) under its terms, keeping the heaviest field per record and term. */
+export function buildCandidateIndex(fields: ReadonlyArray<ReadonlyArray<AnalysedText | readonly AnalysedText[] | undefined>>): CandidateIndex {
   const postings = new Map<string, Posting>();
-  // A fix repeats its article's symptoms and errors: tokenize each distinct text once.
-  const termsOf = new Map<string, string[]>();
-  records.forEach((record, position) => {
-    for (const field of fields) {
-      const text = field.read(record);
-      if (!text) continue;
-      let terms = termsOf.get(text);
-      if (!terms) {
-        terms = [...new Set(tokenize(text))];
-        termsOf.set(text, terms);
-      }
-      for (const term of terms) addPosting(postings, term, position, field.weight);
-    }
+  fields.forEach((recordFields, position) => {
+    recordFields.forEach((analysed, key) => {
+      if (analysed === undefined) return;
+      for (const term of termsOf(analysed)) addPosting(postings, term, position, SEARCH_FIELDS[key].weight);
+    });
   });
   const vocabulary = [...postings.keys()].filter((term) => !isCjk(term.charCodeAt(0))).sort();
   const wordsByLength = new Map<number, string[]>();
@@ -80,7 +74,7 @@ export function buildCandidateIndex(records: readonly LinkedRecord[], fields: re
     sameLength.push(term);
     wordsByLength.set(term.length, sameLength);
   }
-  return { postings, vocabulary, wordsByLength, recordCount: records.length };
+  return { postings, vocabulary, wordsByLength, recordCount: fields.length };
 }
 
 function firstWithPrefix(vocabulary: string[], prefix: string): number {
@@ -123,7 +117,7 @@ export function expandTerm(index: CandidateIndex, term: string, partial = false)
   for (let length = term.length - limit; length <= term.length + limit; length += 1) {
     for (const candidate of index.wordsByLength.get(length) ?? []) {
       const distance = boundedEditDistance(term, candidate, limit);
-      if (distance <= limit) expansions.push({ term: candidate, kind: 'typo', similarity: TYPO_SIMILARITY / distance });
+      if (distance <= limit) expansions.push({ term: candidate, kind: 'typo', similarity: TYPO_SIMILARITY / distance, edits: distance });
       if (expansions.length >= MAX_EXPANSIONS) return expansions;
     }
   }
@@ -152,15 +146,36 @@ export function termRarity(index: CandidateIndex, plan: TermPlan): number {
   return Math.log(1 + (index.recordCount - frequency + 0.5) / (frequency + 0.5));
 }
 
+/** Per-record scratch space of {@link findCandidates}, reused across queries (a search runs to the end before the next starts). */
+interface Scratch {
+  totals: Float64Array;
+  best: Float64Array;
+  touched: Int32Array;
+}
+
+const scratches = new WeakMap<CandidateIndex, Scratch>();
+
+function scratchFor(index: CandidateIndex): Scratch {
+  let scratch = scratches.get(index);
+  if (!scratch) {
+    const size = index.recordCount;
+    scratch = { totals: new Float64Array(size), best: new Float64Array(size), touched: new Int32Array(size) };
+    scratches.set(index, scratch);
+  }
+  return scratch;
+}
+
 /**
  * Positions of the records most worth scoring, best first: each query term
  * adds its closest expansion's weight (IDF times the heaviest field it
- * occurs in) to every record containing it.
+ * occurs in) to every record containing it. Typed arrays rather than maps:
+ * a common term's postings reach most of a ten-thousand-record index.
  */
 export function findCandidates(index: CandidateIndex, plan: readonly TermPlan[], limit: number): number[] {
-  const totals = new Map<number, number>();
+  const { totals, best, touched } = scratchFor(index);
+  let touchedCount = 0;
   for (const { expansions } of plan) {
-    const best = new Map<number, number>();
+    const termTouched: number[] = [];
     for (const { term, similarity } of expansions) {
       const posting = index.postings.get(term);
       if (!posting) continue;
@@ -168,13 +183,46 @@ export function findCandidates(index: CandidateIndex, plan: readonly TermPlan[],
       for (let i = 0; i < posting.records.length; i += 1) {
         const value = similarity * idf * posting.weights[i];
         const record = posting.records[i];
-        if (value > (best.get(record) ?? 0)) best.set(record, value);
+        if (best[record] === 0) termTouched.push(record);
+        if (value > best[record]) best[record] = value;
       }
     }
-    for (const [record, value] of best) totals.set(record, (totals.get(record) ?? 0) + value);
+    for (const record of termTouched) {
+      if (totals[record] === 0) touched[touchedCount++] = record;
+      totals[record] += best[record];
+      best[record] = 0;
+    }
   }
-  return [...totals.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, limit)
-    .map(([record]) => record);
+  // The best `limit`, kept sorted by insertion: most records fall below the last kept one and cost one comparison.
+  const top: number[] = [];
+  const before = (a: number, b: number) => totals[a] > totals[b] || (totals[a] === totals[b] && a < b);
+  for (let i = 0; i < touchedCount; i += 1) {
+    const record = touched[i];
+    if (top.length === limit && !before(record, top[limit - 1])) continue;
+    let at = top.length === limit ? limit - 1 : top.length;
+    while (at > 0 && before(record, top[at - 1])) {
+      top[at] = top[at - 1];
+      at -= 1;
+    }
+    top[at] = record;
+  }
+  for (let i = 0; i < touchedCount; i += 1) totals[touched[i]] = 0;
+  return top;
+}
+
+/** True when the record at `position` holds any term the plan looks for (postings are sorted by position). */
+export function mentionsAny(index: CandidateIndex, plan: readonly TermPlan[], position: number): boolean {
+  return plan.some(({ expansions }) =>
+    expansions.some(({ term }) => {
+      const records = index.postings.get(term)?.records ?? [];
+      let low = 0;
+      let high = records.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (records[middle] < position) low = middle + 1;
+        else high = middle;
+      }
+      return records[low] === position;
+    }),
+  );
 }

@@ -1,13 +1,12 @@
-import type { Article } from '../content/load';
+import type { Article } from '@/lib/content';
+import { SEARCH_INDEX_VERSION, type SearchIndex, type SearchRecord } from '../records';
 import { articleRecords } from './article-records';
 import { flowRecords, type FlowEntry } from './flow-records';
-import { SEARCH_INDEX_VERSION } from './kinds';
-import type { SearchIndex, SearchRecord } from './schema';
 
 /** What the index is built from: articles in every language, and the decision flows (may be empty). */
 export interface IndexSources {
-  articles: Article[];
-  flows?: FlowEntry[];
+  articles: readonly Article[];
+  flows?: readonly FlowEntry[];
 }
 
 /** Builds the search index: articles and their fixes, then flows and their steps, in every language. */

@@ -1,4 +1,4 @@
-import { isCjk } from './normalize';
+import { isCjk } from '../engine/normalize';
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
@@ -17,16 +17,4 @@ export function termRanges(text: string, term: string, limit = Infinity): Array<
     at = text.indexOf(term, at + 1);
   }
   return ranges;
-}
-
-/** True when `term` occurs in `text` as {@link termRanges} defines it. */
-export function containsTerm(text: string, term: string): boolean {
-  return termRanges(text, term, 1).length > 0;
-}
-
-/** The line of `text` (split at newlines) around position `at`. */
-export function lineAround(text: string, at: number): string {
-  const start = text.lastIndexOf('\n', at) + 1;
-  const end = text.indexOf('\n', at);
-  return text.slice(start, end < 0 ? text.length : end);
 }

@@ -1,11 +1,12 @@
+import 'server-only';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_CONTENT_DIR, loadArticles } from '../content/load';
+import { listArticles } from '@/lib/content/server';
+import { SEARCH_INDEX_PATH, type SearchIndex } from '../records';
 import { buildSearchIndex } from './build-index';
 import type { FlowSource } from './flow-records';
 import { registeredFlows } from './flow-source';
-import { SEARCH_INDEX_PATH } from './kinds';
-import { parseSearchIndex, type SearchIndex } from './schema';
+import { parseSearchIndex } from './schema';
 
 /*
  * Node only: where the build writes the index, and how scripts and tests
@@ -17,13 +18,13 @@ export function searchIndexFile(root = process.cwd()): string {
   return path.join(root, 'public', SEARCH_INDEX_PATH);
 }
 
-/** Builds the index from the articles in `contentDir` and the flows `flows` yields (the registered ones by default). */
-export async function buildIndexFromSources(contentDir = DEFAULT_CONTENT_DIR, flows: FlowSource = registeredFlows): Promise<SearchIndex> {
-  return buildSearchIndex({ articles: loadArticles(contentDir), flows: await flows() });
+/** Builds the index from the articles in `contentDir` (`content/` by default) and the flows `flows` yields (the registered ones by default). */
+export async function buildIndexFromSources(contentDir?: string, flows: FlowSource = registeredFlows): Promise<SearchIndex> {
+  return buildSearchIndex({ articles: listArticles(undefined, contentDir), flows: await flows() });
 }
 
 /** Reads and validates an index file; the error names the file and the bad field. */
-export function readSearchIndex(file: string): SearchIndex {
+function readSearchIndex(file: string): SearchIndex {
   return parseSearchIndex(JSON.parse(readFileSync(file, 'utf8')), file);
 }
 

@@ -2,7 +2,7 @@
 export const RECENT_SEARCHES_KEY = 'fixpath.search.recent';
 
 /** How many recent searches are kept. */
-export const RECENT_LIMIT = 6;
+const RECENT_LIMIT = 6;
 
 const MAX_LENGTH = 300;
 

@@ -1,4 +1,4 @@
-import { FLOWS } from '../../machines';
+import { FLOWS } from '@/machines';
 import type { FlowEntry, FlowStep } from './flow-records';
 
 /*

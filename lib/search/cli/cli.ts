@@ -1,5 +1,5 @@
-import { isLocale, type Locale } from '../i18n/locales';
-import type { SearchResponse } from './engine';
+import { isLocale, type Locale } from '@/lib/i18n';
+import type { SearchResponse } from '../engine/engine';
 
 /** What `npm run -s search -- [--lang zh|en] [--json] [--limit N] "<query>"` asked for. */
 export interface CliRequest {

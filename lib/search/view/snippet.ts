@@ -1,6 +1,6 @@
 import { countMatchedTerms } from './highlight';
-import { foldText } from './normalize';
-import type { SearchRecord } from './schema';
+import { foldText } from '../engine/normalize';
+import type { SearchRecord } from '../records';
 import { termRanges } from './term-match';
 
 const SNIPPET_LENGTH = 150;

@@ -1,4 +1,4 @@
-import { foldText, isCjk } from './normalize';
+import { foldText, isCjk } from '../engine/normalize';
 import { termRanges } from './term-match';
 
 /** A piece of text, marked when it matched the query. */
