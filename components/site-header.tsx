@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { otherLocale, type Locale } from '@/lib/i18n/locales';
-import { siteMessages } from '@/lib/i18n/messages/site';
+import { otherLocale, type Locale } from '@/lib/i18n';
+import { siteMessages } from '@/lib/i18n';
 import { LanguageSwitch } from './language-switch';
 
 /** The bar on every page: home link, a slot for search, and the language switch. */

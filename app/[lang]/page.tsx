@@ -3,9 +3,7 @@ import { FlowList } from '@/components/flow/flow-list';
 import { ArticlesByLayer } from '@/components/home/articles-by-layer';
 import { SearchLauncher } from '@/components/search/search-launcher';
 import { listArticles } from '@/lib/content/server';
-import { isLocale } from '@/lib/i18n/locales';
-import { searchMessages } from '@/lib/i18n/messages/search';
-import { siteMessages } from '@/lib/i18n/messages/site';
+import { isLocale, searchMessages, siteMessages } from '@/lib/i18n';
 
 export default async function HomePage({ params }: { params: Promise<{ lang: string }> }) {
   const { lang } = await params;

@@ -7,4 +7,3 @@ export type { Article, SectionText } from './article';
 export { ARTICLE_SLUGS, LAYERS } from './catalog';
 export { fixLinkPath, parseFixLink, type IgnoredValue } from './fix-link';
 export { fillPlaceholders, maskPlaceholders, type PlaceholderValues } from './placeholders';
-export type { ContentProblem } from './problems';

@@ -8,7 +8,7 @@ import { caseEvents, cases } from './schema';
 const TABLES: readonly string[] = [cases, caseEvents].map((table) => getTableName(table));
 
 /** What `db:backup` writes: every row of every table, as JSON, in one consistent snapshot. */
-export interface Backup {
+interface Backup {
   format: 'fixpath-backup';
   version: 1;
   createdAt: string;

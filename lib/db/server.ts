@@ -5,9 +5,9 @@ import 'server-only';
  * (DATABASE_URL); migrations, backup and restore. Server-only.
  */
 export { backupDatabase, restoreDatabase } from './backup';
-export { databaseConfigFromEnv, describeDatabase, type DatabaseConfig } from './config';
-export { openDatabase, type Database, type FixpathDb } from './connect';
-export { DatabaseUnavailableError, isUnavailable } from './errors';
+export { databaseConfigFromEnv, type DatabaseConfig } from './config';
+export { openDatabase, type Database } from './connect';
+export { DatabaseUnavailableError } from './errors';
 export { migrateDatabase } from './migrate';
 export { queryRows } from './query';
 export * as tables from './schema';

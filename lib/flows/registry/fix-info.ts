@@ -1,5 +1,5 @@
 import type { FlowId } from '@/machines';
-import { findArticle } from '../../content/load';
+import { findArticle } from '@/lib/content/server';
 import type { Locale } from '@/lib/i18n';
 import type { FixInfoMap } from '../reports/fixes';
 import { listFixReferences } from './fix-references';
