@@ -1,11 +1,15 @@
+import path from 'node:path';
 import createMDX from '@next/mdx';
 import type { NextConfig } from 'next';
 
-// Turbopack needs plugins named as package strings: functions are not serializable.
+// Turbopack needs plugins named as strings (package names or paths): functions are not
+// serializable. The page compile shares lib/content's heading ids (plain JavaScript, since the
+// loader imports it in a plain Node worker), so an anchor the lint and search know is the id
+// the page renders. Everything else about an article's structure comes from lib/content's
+// own pass over the same file with the same parser (frontmatter is read there, not exported).
 const withMDX = createMDX({
   options: {
-    remarkPlugins: ['remark-gfm', 'remark-frontmatter', ['remark-mdx-frontmatter', { name: 'frontmatter' }]],
-    rehypePlugins: ['rehype-slug'],
+    remarkPlugins: ['remark-gfm', 'remark-frontmatter', path.join(import.meta.dirname, 'lib/content/mdx/heading-ids.mjs')],
   },
 });
 

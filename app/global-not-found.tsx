@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { siteMessages } from '@/lib/i18n/messages/site';
+import Link from 'next/link';
+import { siteMessages } from '@/lib/i18n';
 import './globals.css';
 
 export const metadata: Metadata = { title: '404 · Fixpath' };
@@ -13,13 +14,13 @@ export default function GlobalNotFound() {
           <h1 className="text-2xl font-bold">{siteMessages.zh.notFoundTitle}</h1>
           <p className="mt-2">{siteMessages.zh.notFoundBody}</p>
           <p className="mt-2">
-            <a className="text-blue-800 underline dark:text-blue-300" href="/zh">{siteMessages.zh.notFoundBack}</a>
+            <Link className="text-blue-800 underline dark:text-blue-300" href="/zh">{siteMessages.zh.notFoundBack}</Link>
           </p>
           <div lang="en" className="mt-10">
             <h2 className="text-xl font-bold">{siteMessages.en.notFoundTitle}</h2>
             <p className="mt-2">{siteMessages.en.notFoundBody}</p>
             <p className="mt-2">
-              <a className="text-blue-800 underline dark:text-blue-300" href="/en">{siteMessages.en.notFoundBack}</a>
+              <Link className="text-blue-800 underline dark:text-blue-300" href="/en">{siteMessages.en.notFoundBack}</Link>
             </p>
           </div>
         </main>

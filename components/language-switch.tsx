@@ -2,7 +2,7 @@
 
 import { usePathname } from 'next/navigation';
 import type { MouseEvent } from 'react';
-import { switchLocalePath, type Locale } from '@/lib/i18n/locales';
+import { switchLocalePath, type Locale } from '@/lib/i18n';
 
 /** Links to the same page in the other language, keeping query and anchor. */
 export function LanguageSwitch({ to, label, ariaLabel }: { to: Locale; label: string; ariaLabel: string }) {

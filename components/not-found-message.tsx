@@ -2,8 +2,7 @@
 
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
-import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
-import { siteMessages } from '@/lib/i18n/messages/site';
+import { DEFAULT_LOCALE, isLocale, siteMessages } from '@/lib/i18n';
 
 /** The 404 text in the language of the URL (not-found files receive no params). */
 export function NotFoundMessage() {

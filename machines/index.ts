@@ -1,10 +1,15 @@
-import { clientConfigFlow } from './client-config';
-import type { FlowDefinition } from './define-flow';
-import { fiveLayerFlow } from './five-layer';
-import { fiveWhysFlow } from './five-whys';
-import { incidentResponseFlow } from './incident-response';
-import { tlsHandshakeFlow } from './tls-handshake';
-import { FLOW_IDS, type FlowId } from './types';
+/*
+ * Pure XState definitions of the five decision flows. A machine only describes steps and
+ * branches; the runtime (`@/lib/flows`) checks forms, runs probes and sends their results
+ * as events. Importing this module loads all five flows: a page that runs one flow
+ * imports that flow's own module (`@/machines/flows/<id>`) instead, so it ships one.
+ */
+import { clientConfigFlow } from './flows/client-config';
+import { fiveLayerFlow } from './flows/five-layer';
+import { fiveWhysFlow } from './flows/five-whys';
+import { incidentResponseFlow } from './flows/incident-response';
+import { tlsHandshakeFlow } from './flows/tls-handshake';
+import type { FlowDefinition, FlowId } from './kit';
 
 /** All five decision flows by id, in the order the list shows them. */
 export const FLOWS: Record<FlowId, FlowDefinition> = {
@@ -15,16 +20,5 @@ export const FLOWS: Record<FlowId, FlowDefinition> = {
   'five-whys': fiveWhysFlow,
 };
 
-/** The machine of every flow by id. */
-export const FLOW_MACHINES = Object.fromEntries(FLOW_IDS.map((id) => [id, FLOWS[id].machine])) as {
-  [K in FlowId]: FlowDefinition['machine'];
-};
-
-export { FLOW_IDS, isFlowId } from './types';
-export type { FlowDefinition, FlowMachine } from './define-flow';
-export type * from './meta';
-export type * from './types';
-export { isValidHost, parsePort, textOf, validateFields, type FieldError } from './fields';
-export { parseServerAddress } from './server-address';
-export { buildProbeRequest } from './probe-request';
-export { FINAL_KINDS } from './meta';
+export { FINAL_KINDS, FLOW_IDS, initialContext, isFlowId, stateTargets, VALUE_TESTS } from './kit';
+export type * from './kit';

@@ -3,13 +3,10 @@
  * the longest complete path, and encoding/decoding its link, with the link's length.
  * Prints medians of BENCH_RUNS runs (default 5). No network.
  */
-import { getSimplePaths } from 'xstate/graph';
-import { decodeFlowLink, encodeFlowLink } from '../lib/flows/link-codec';
-import { eventToStep, type PathStep } from '../lib/flows/path';
-import { stateIdOf } from '../lib/flows/state';
-import { replayPath, type FlowSnapshot } from '../lib/flows/replay';
-import { FLOWS } from '../machines';
-import { modelEvents, serializeForModel } from '../tests/fixtures/flows/model';
+import { getSimplePaths, type StatePath } from 'xstate/graph';
+import { encodeFlowLink, replayPath, restoreFlowLink, type FlowSnapshot } from '../lib/flows';
+import { FLOWS, type FlowEvent } from '../machines';
+import { modelEvents, pathSteps, serializeForModel } from '../tests/fixtures/flows/model';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -29,23 +26,22 @@ async function time(operation: () => unknown): Promise<number> {
   return median(times);
 }
 
-type GraphPath = { state: FlowSnapshot; steps: Array<{ state: FlowSnapshot; event: { type: string } & Record<string, unknown> }> };
 
-const rows: string[][] = [['flow', 'complete paths', 'enumerate ms', 'longest path steps', 'replay ms', 'encode ms', 'decode ms', 'link chars']];
+const rows: string[][] = [['flow', 'complete paths', 'enumerate ms', 'longest path steps', 'replay ms', 'encode ms', 'restore ms', 'link chars']];
 for (const flow of Object.values(FLOWS)) {
-  let complete: GraphPath[] = [];
+  let complete: Array<StatePath<FlowSnapshot, FlowEvent>> = [];
   const enumerate = await time(() => {
-    const options = { events: modelEvents(flow.machine), serializeState: serializeForModel } as never;
-    complete = (getSimplePaths(flow.machine, options) as unknown as GraphPath[]).filter((path) => path.state.status === 'done');
+    complete = getSimplePaths(flow.machine, { events: modelEvents(flow.machine), serializeState: serializeForModel }).filter((path) => path.state.status === 'done');
   });
   const longest = complete.reduce((best, path) => (path.steps.length > best.steps.length ? path : best));
-  const steps = longest.steps.slice(1).map(({ event }, i) => eventToStep(stateIdOf(longest.steps[i].state), event) as PathStep);
+  const steps = pathSteps(longest);
   const replay = await time(() => replayPath(flow.machine, steps));
   let query = '';
   const encode = await time(async () => {
     query = await encodeFlowLink(flow.info.id, flow.info.version, steps);
   });
-  const decode = await time(() => decodeFlowLink(flow.info.id, query));
+  // Decoding a link now includes replaying it: what opening a link costs.
+  const decode = await time(() => restoreFlowLink(flow, query));
   rows.push([flow.info.id, String(complete.length), enumerate.toFixed(0), String(steps.length), replay.toFixed(2), encode.toFixed(2), decode.toFixed(2), String(query.length)]);
 }
 const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));

@@ -8,14 +8,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
-import { SEARCH_FIELDS, type LinkedRecord } from '../lib/search/config';
-import { createSearchEngine } from '../lib/search/engine';
-import { SEARCH_INDEX_VERSION } from '../lib/search/kinds';
-import { shippedOrFreshIndex } from '../lib/search/node-index';
-import type { SearchIndex, SearchRecord } from '../lib/search/schema';
-import { readErrorSignature } from '../lib/search/signature';
-import { tokenize } from '../lib/search/tokenize';
-import type { Locale } from '../lib/i18n/locales';
+import type { Locale } from '@/lib/i18n';
+import { SEARCH_INDEX_VERSION, type SearchIndex, type SearchRecord } from '@/lib/search';
+import { createSearchEngine, readErrorSignature, SEARCH_FIELDS, shippedOrFreshIndex, tokenize, type LinkedRecord } from '@/lib/search/server';
 
 interface Query {
   q: string;
@@ -123,7 +118,11 @@ function miniSearchOver(index: SearchIndex) {
   const fields = SEARCH_FIELDS.map((field) => field.name);
   const mini = new MiniSearch<LinkedRecord & { id: number }>({
     fields,
-    extractField: (document, name) => (name === 'id' ? (document as { id: number }).id : SEARCH_FIELDS.find((field) => field.name === name)?.read(document)),
+    extractField: (document, name) => {
+      if (name === 'id') return (document as { id: number }).id;
+      const value = SEARCH_FIELDS.find((field) => field.name === name)?.read(document);
+      return typeof value === 'string' || value === undefined ? value : value.join('\n');
+    },
     tokenize: (text) => tokenize(text),
     processTerm: (term) => term,
     searchOptions: { boost: Object.fromEntries(SEARCH_FIELDS.map((field) => [field.name, field.weight])), prefix: true, fuzzy: 0.2, combineWith: 'OR' },

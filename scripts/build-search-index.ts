@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildIndexFromSources, searchIndexFile } from '../lib/search/node-index';
+import { buildIndexFromSources, searchIndexFile } from '@/lib/search/server';
 
 const index = await buildIndexFromSources();
 const json = JSON.stringify(index);

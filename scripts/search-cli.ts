@@ -4,9 +4,7 @@
  * of `-` is read from standard input, for pasting a multi-line error.
  */
 import { readFileSync } from 'node:fs';
-import { CLI_USAGE, formatJson, formatTable, parseCliArgs, type CliRequest } from '../lib/search/cli';
-import { createSearchEngine } from '../lib/search/engine';
-import { shippedOrFreshIndex } from '../lib/search/node-index';
+import { CLI_USAGE, createSearchEngine, formatJson, formatTable, parseCliArgs, shippedOrFreshIndex, type CliRequest } from '@/lib/search/server';
 
 let request: CliRequest;
 try {

@@ -4,9 +4,7 @@ import type { ReactNode } from 'react';
 import { SearchPalette } from '@/components/search/search-palette';
 import { HydrationMarker } from '@/components/hydration-marker';
 import { SiteHeader } from '@/components/site-header';
-import { isLocale, LOCALES } from '@/lib/i18n/locales';
-import { searchMessages } from '@/lib/i18n/messages/search';
-import { siteMessages } from '@/lib/i18n/messages/site';
+import { isLocale, LOCALES, searchMessages, siteMessages } from '@/lib/i18n';
 import '../globals.css';
 
 export const dynamicParams = false;

@@ -2,10 +2,8 @@ import { notFound } from 'next/navigation';
 import { FlowList } from '@/components/flow/flow-list';
 import { ArticlesByLayer } from '@/components/home/articles-by-layer';
 import { SearchLauncher } from '@/components/search/search-launcher';
-import { articlesIn } from '@/lib/content/load';
-import { isLocale } from '@/lib/i18n/locales';
-import { searchMessages } from '@/lib/i18n/messages/search';
-import { siteMessages } from '@/lib/i18n/messages/site';
+import { listArticles } from '@/lib/content/server';
+import { isLocale, searchMessages, siteMessages } from '@/lib/i18n';
 
 export default async function HomePage({ params }: { params: Promise<{ lang: string }> }) {
   const { lang } = await params;
@@ -30,7 +28,7 @@ export default async function HomePage({ params }: { params: Promise<{ lang: str
       </section>
       <section aria-labelledby="layers-heading">
         <h2 id="layers-heading" className="mb-4 text-xl font-semibold">{t.articlesByLayer}</h2>
-        <ArticlesByLayer lang={lang} articles={articlesIn(lang)} />
+        <ArticlesByLayer lang={lang} articles={listArticles(lang)} />
       </section>
     </div>
   );

@@ -1,6 +1,5 @@
-import type { Article } from '@/lib/content/load';
-import { articleMessages } from '@/lib/i18n/messages/article';
-import { layerMessages } from '@/lib/i18n/messages/layers';
+import type { Article } from '@/lib/content';
+import { articleMessages, layerMessages } from '@/lib/i18n';
 
 /** Title, summary, layer, date, and how the problem shows up: symptoms and verbatim errors. */
 export function ArticleHeader({ article }: { article: Article }) {

@@ -1,5 +1,5 @@
-import type { Article } from '@/lib/content/load';
-import { articleMessages } from '@/lib/i18n/messages/article';
+import type { Article } from '@/lib/content';
+import { articleMessages } from '@/lib/i18n';
 
 /** The article's fixes, each a link to its permanent anchor. */
 export function FixToc({ article }: { article: Article }) {

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { Article } from '@/lib/content/load';
-import { articleMessages } from '@/lib/i18n/messages/article';
+import type { Article } from '@/lib/content';
+import { articleMessages } from '@/lib/i18n';
 
 /** Links to the articles this one names as related. */
 export function RelatedArticles({ article, related }: { article: Article; related: Article[] }) {

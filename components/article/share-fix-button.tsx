@@ -1,9 +1,8 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { fixLinkPath } from '@/lib/content/fix-link-path';
-import type { Locale } from '@/lib/i18n/locales';
-import { articleMessages } from '@/lib/i18n/messages/article';
+import { fixLinkPath } from '@/lib/content';
+import { type Locale, articleMessages } from '@/lib/i18n';
 import { CopyButton } from '../copy-button';
 
 /** Under each fix: copies the customer link to just this fix, filled in with their host and port. */

@@ -1,7 +1,6 @@
-import type { IgnoredValue } from '@/lib/content/fix-link';
-import { format } from '@/lib/i18n/define-messages';
-import type { Locale } from '@/lib/i18n/locales';
-import { fixMessages } from '@/lib/i18n/messages/fix';
+import type { IgnoredValue } from '@/lib/content';
+import { format, fixMessages } from '@/lib/i18n';
+import type { Locale } from '@/lib/i18n';
 
 /** Says, as plain text, which values of a fix link were not usable. */
 export function FixNotices({ lang, ignored, unknownFix }: { lang: Locale; ignored: IgnoredValue[]; unknownFix: boolean }) {

@@ -1,10 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { articleFixHref } from '@/lib/flows/links';
-import { rankSuggestions } from '@/lib/flows/suggest';
-import type { Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
+import { articleFixHref, rankSuggestions } from '@/lib/flows';
+import { flowMessages, type Locale } from '@/lib/i18n';
 import type { CauseSuggestion } from '@/machines';
 
 /** Causes from the knowledge base related to what was written so far; one click fills the field. */

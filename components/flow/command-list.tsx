@@ -1,9 +1,7 @@
 'use client';
 
-import type { Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
-import { format } from '@/lib/i18n/define-messages';
-import { targetOf } from '@/lib/flows/text';
+import { flowMessages, format, type Locale } from '@/lib/i18n';
+import { targetOf } from '@/lib/flows';
 import type { CommandSpec, FlowValues } from '@/machines';
 import { CopyButton } from '../copy-button';
 

@@ -1,8 +1,7 @@
 'use client';
 
-import { evidenceFacts, FACT_LABELS, failureText } from '@/lib/flows/evidence';
-import type { Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
+import { evidenceFacts, FACT_LABELS, failureText } from '@/lib/flows';
+import { flowMessages, type Locale } from '@/lib/i18n';
 import { probeCodeMessages } from '@/lib/probes';
 import type { Evidence } from '@/machines';
 
@@ -49,6 +48,7 @@ export function EvidenceCard({ evidence, lang }: { evidence: Evidence; lang: Loc
       ) : null}
       <details className="mt-2">
         <summary className="cursor-pointer text-blue-800 dark:text-blue-300">{t.rawJson}</summary>
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- it scrolls, so keyboard users must be able to focus it (axe: scrollable-region-focusable) */}
         <pre tabIndex={0} aria-label={t.rawJson} className="mt-1 max-h-80 overflow-auto rounded bg-slate-50 p-2 text-xs dark:bg-slate-900">{JSON.stringify(result ?? { request: evidence.request, failure }, null, 2)}</pre>
       </details>
     </div>

@@ -1,16 +1,15 @@
 'use client';
 
-import { buildFiveWhysReport } from '@/lib/flows/five-whys-report';
-import type { Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
-import type { FlowContext } from '@/machines';
+import { buildFiveWhysReport } from '@/lib/flows';
+import { flowMessages, type Locale } from '@/lib/i18n';
+import type { FlowContext, ReportMeta } from '@/machines';
 import { CopyButton } from '../copy-button';
 import { PrintButton } from '../print-button';
 
 /** The 5 Whys report as Markdown, to copy into a ticket or print. */
-export function FiveWhysReportView({ context, lang, flowUrl }: { context: FlowContext; lang: Locale; flowUrl: string }) {
+export function FiveWhysReportView({ meta, context, lang, flowUrl }: { meta: ReportMeta; context: FlowContext; lang: Locale; flowUrl: string }) {
   const t = flowMessages[lang];
-  const report = buildFiveWhysReport(context, lang, flowUrl || undefined);
+  const report = buildFiveWhysReport(meta, context, lang, flowUrl || undefined);
   return (
     <section aria-labelledby="report-heading" className="mt-4">
       <div className="flex flex-wrap items-center gap-2 print:hidden">
@@ -18,6 +17,7 @@ export function FiveWhysReportView({ context, lang, flowUrl }: { context: FlowCo
         <CopyButton text={report} label={t.copyReport} copiedLabel={t.copied} failedLabel={t.copyFailed} className="px-3 py-1 text-sm" />
         <PrintButton label={t.print} />
       </div>
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- it scrolls, so keyboard users must be able to focus it (axe: scrollable-region-focusable) */}
       <pre data-report tabIndex={0} aria-label={t.report} className="mt-2 overflow-x-auto rounded border border-slate-200 p-3 text-sm whitespace-pre-wrap dark:border-slate-700">{report}</pre>
     </section>
   );

@@ -1,24 +1,14 @@
 'use client';
 
 import Link from 'next/link';
-import type { FixRef, FlowContext, FlowId, StepMeta } from '@/machines';
-import type { FixTitle } from '@/lib/flows/fix-titles';
-import { articleFixHref, customerFixHref, flowHref } from '@/lib/flows/links';
-import { targetOf } from '@/lib/flows/text';
-import { format } from '@/lib/i18n/define-messages';
-import type { Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
+import type { FlowContext, FlowId, StepMeta } from '@/machines';
+import { articleFixHref, customerFixHref, fixName, flowHref, targetOf, type FixInfoMap } from '@/lib/flows';
+import { format, flowMessages, type Locale } from '@/lib/i18n';
 import { CopyButton } from '../copy-button';
 import { FiveWhysReportView } from './five-whys-report-view';
 
-/** The name of a fix section: the article's own titles when known, else `slug#fixId`. */
-export function fixName(fix: FixRef, titles: Record<string, FixTitle>): string {
-  const known = titles[`${fix.slug}#${fix.fixId}`];
-  return known ? `${known.fix} (${known.article})` : `${fix.slug}#${fix.fixId}`;
-}
-
 /** Where a flow ends: the fix with its article link and the customer link, a hand-off, or the 5 Whys report. */
-export function FlowEnding({ meta, context, lang, fixTitles, flowTitles, flowUrl }: { meta: StepMeta; context: FlowContext; lang: Locale; fixTitles: Record<string, FixTitle>; flowTitles: Record<FlowId, string>; flowUrl: string }) {
+export function FlowEnding({ meta, context, lang, fixes, flowTitles, flowUrl }: { meta: StepMeta; context: FlowContext; lang: Locale; fixes: FixInfoMap; flowTitles: Record<FlowId, string>; flowUrl: string }) {
   const t = flowMessages[lang];
   if (meta.kind === 'fix') {
     const target = targetOf(context.values);
@@ -27,7 +17,7 @@ export function FlowEnding({ meta, context, lang, fixTitles, flowTitles, flowUrl
       <div className="mt-3 space-y-3" data-fix-ending={`${meta.fix.slug}#${meta.fix.fixId}`}>
         <p>
           <Link href={articleFixHref(lang, meta.fix)} className="font-medium text-blue-800 underline dark:text-blue-300">
-            {format(t.openFix, { title: fixName(meta.fix, fixTitles) })}
+            {format(t.openFix, { title: fixName(meta.fix, fixes) })}
           </Link>
         </p>
         <div className="flex flex-wrap items-center gap-2">
@@ -46,6 +36,6 @@ export function FlowEnding({ meta, context, lang, fixTitles, flowTitles, flowUrl
       </p>
     );
   }
-  if (meta.kind === 'report') return <FiveWhysReportView context={context} lang={lang} flowUrl={flowUrl} />;
+  if (meta.kind === 'report') return <FiveWhysReportView meta={meta} context={context} lang={lang} flowUrl={flowUrl} />;
   return null;
 }

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { listFlows } from '@/lib/flows/registry';
-import type { Locale } from '@/lib/i18n/locales';
+import { listFlows } from '@/lib/flows/server';
+import type { Locale } from '@/lib/i18n';
 
 /** Every decision flow with its one-line description; used on the home page and the flow list. */
 export function FlowList({ lang, headingLevel = 3 }: { lang: Locale; headingLevel?: 2 | 3 }) {

@@ -1,13 +1,9 @@
 'use client';
 
-import { useMemo } from 'react';
-import { buildFlowMap } from '@/lib/flows/map';
-import { flowText } from '@/lib/flows/text';
-import { format } from '@/lib/i18n/define-messages';
-import type { Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
+import { useMemo, useState } from 'react';
+import { buildFlowMap, stepHeading, type FixInfoMap } from '@/lib/flows';
+import { format, flowMessages, type Locale } from '@/lib/i18n';
 import type { FlowDefinition, FlowValues, StepMeta } from '@/machines';
-import { FINAL_KINDS } from '@/machines/meta';
 
 const W = 172;
 const H = 38;
@@ -18,8 +14,25 @@ function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** The whole flow drawn from its machine (rows by distance from the start); the path taken is highlighted. */
-export function FlowMap({ flow, visited, current, values, lang }: { flow: FlowDefinition; visited: string[]; current: string; values: FlowValues; lang: Locale }) {
+type MapProps = { flow: FlowDefinition; visited: string[]; current: string; values: FlowValues; fixes: FixInfoMap; lang: Locale };
+
+/**
+ * The whole flow drawn from its machine, folded away until staff open it: drawn only then,
+ * so the page's HTML and first render do not carry a picture nobody has asked for.
+ */
+export function FlowMap(props: MapProps) {
+  const t = flowMessages[props.lang];
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="mt-8 print:hidden" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="cursor-pointer text-lg font-semibold">{t.mapTitle}</summary>
+      {open ? <MapDrawing {...props} /> : null}
+    </details>
+  );
+}
+
+/** The map itself: rows by distance from the start, the path taken highlighted. */
+function MapDrawing({ flow, visited, current, values, fixes, lang }: MapProps) {
   const t = flowMessages[lang];
   const map = useMemo(() => buildFlowMap(flow.machine), [flow]);
   const place = new Map(map.nodes.map((node) => [node.id, { x: node.depth * (W + GAP_X) + 4, y: node.order * (H + GAP_Y) + 4 }]));
@@ -29,9 +42,9 @@ export function FlowMap({ flow, visited, current, values, lang }: { flow: FlowDe
   const height = map.widest * (H + GAP_Y) + 8;
   const titleId = `map-${flow.info.id}`;
   return (
-    <details className="mt-8 print:hidden">
-      <summary className="cursor-pointer text-lg font-semibold">{t.mapTitle}</summary>
+    <>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t.mapIntro}</p>
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- it scrolls, so keyboard users must be able to focus it (axe: scrollable-region-focusable) */}
       <div tabIndex={0} role="group" aria-label={t.mapTitle} className="mt-2 overflow-auto rounded border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-700" style={{ maxHeight: '32rem' }}>
         <svg role="img" aria-labelledby={titleId} width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="text-[11px]">
           <title id={titleId}>{format(t.mapLabel, { title: flow.info.title[lang], count: map.nodes.length })}</title>
@@ -56,9 +69,9 @@ export function FlowMap({ flow, visited, current, values, lang }: { flow: FlowDe
           {map.nodes.map((node) => {
             const at = place.get(node.id) as { x: number; y: number };
             const meta = flow.machine.states[node.id].meta as StepMeta;
-            const label = flowText(meta.title, lang, values);
+            const label = stepHeading(meta, lang, values, fixes);
             const isCurrent = node.id === current;
-            const final = (FINAL_KINDS as readonly string[]).includes(node.kind);
+            const final = node.final;
             return (
               <g key={node.id} data-map-node={node.id} data-visited={seen.has(node.id) || undefined}>
                 <title>{label}</title>
@@ -71,6 +84,6 @@ export function FlowMap({ flow, visited, current, values, lang }: { flow: FlowDe
           })}
         </svg>
       </div>
-    </details>
+    </>
   );
 }

@@ -1,10 +1,7 @@
 'use client';
 
-import { summarizeSteps } from '@/lib/flows/step-summary';
-import type { Replay } from '@/lib/flows/replay';
-import { format } from '@/lib/i18n/define-messages';
-import type { Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
+import { summarizeSteps, type Replay } from '@/lib/flows';
+import { format, flowMessages, type Locale } from '@/lib/i18n';
 import type { FlowMachine } from '@/machines';
 import { EvidenceCard } from './evidence-card';
 

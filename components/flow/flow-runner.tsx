@@ -1,17 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FixTitle } from '@/lib/flows/fix-titles';
-import { articleFixHref, flowHref } from '@/lib/flows/links';
-import { stateIdOf, stateMetaOf } from '@/lib/flows/state';
-import { flowText } from '@/lib/flows/text';
-import { format } from '@/lib/i18n/define-messages';
-import type { Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
+import { useCallback, useEffect, useRef } from 'react';
+import { articleFixHref, fixName, flowHref, stateIdOf, stateMetaOf, stepBody, stepHeading, type FixInfoMap } from '@/lib/flows';
+import { format, flowMessages, type Locale } from '@/lib/i18n';
 import type { FlowDefinition, FlowId, FlowValues, StepMeta } from '@/machines';
-import { FLOW_LOADERS } from '@/machines/loaders';
-import { FlowEnding, fixName } from './flow-ending';
+import { FlowEnding } from './flow-ending';
 import { FlowMap } from './flow-map';
 import { FlowPath } from './flow-path';
 import { FlowToolbar } from './flow-toolbar';
@@ -21,91 +15,93 @@ import { ProbeStep } from './probe-step';
 import { QuestionStep } from './question-step';
 import { useFlowSession } from './use-flow-session';
 
-/** Props of {@link FlowRunner}. */
+/** What the flow page gives a runner, besides the flow itself (which the runner's own module imports). */
 export interface FlowRunnerProps {
   lang: Locale;
-  flowId: FlowId;
-  fixTitles: Record<string, FixTitle>;
+  /** Titles and summaries of the fixes the flow points to, from the articles. */
+  fixes: FixInfoMap;
   /** Every flow's title in the reader's language, for hand-offs to another flow. */
   flowTitles: Record<FlowId, string>;
 }
 
-/** Loads the one flow this page runs (not all five), then runs it. */
-export function FlowRunner({ flowId, ...props }: FlowRunnerProps) {
-  const [flow, setFlow] = useState<FlowDefinition>();
-  useEffect(() => {
-    let current = true;
-    void FLOW_LOADERS[flowId]().then((loaded) => current && setFlow(loaded));
-    return () => {
-      current = false;
-    };
-  }, [flowId]);
-  if (!flow) return <p role="status">{flowMessages[props.lang].loading}</p>;
-  return <LoadedFlowRunner flow={flow} {...props} />;
-}
+/**
+ * Runs before hydration, as the HTML is read: a link's path is restored only in the browser,
+ * so until then the server-rendered first step would show a step the link is not at.
+ */
+const MARK_RESTORING = `if (/[?&]p=/.test(location.search)) document.currentScript.parentElement.setAttribute('data-restoring', '')`;
 
-/** One generic runner for every flow: the path, the current step rendered from its meta, the ending, the map. */
-function LoadedFlowRunner({ flow, lang, fixTitles, flowTitles }: Omit<FlowRunnerProps, 'flowId'> & { flow: FlowDefinition }) {
+/**
+ * One generic runner for every flow: the path, the current step rendered from its meta, the
+ * ending, the map. It renders on the server too (the first step), then restores a link.
+ */
+export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & { flow: FlowDefinition }) {
   const flowId = flow.info.id;
   const t = flowMessages[lang];
   const session = useFlowSession(flow);
   const heading = useRef<HTMLHeadingElement>(null);
-  const where = session.state ? `${session.state.replay.steps.length}:${stateIdOf(session.state.replay.snapshot)}` : '';
-  const shown = useRef('');
-
-  // Move focus to each new step so keyboard and screen-reader users carry on from there.
-  useEffect(() => {
-    if (!where) return;
-    if (shown.current) heading.current?.focus();
-    shown.current = where;
-  }, [where]);
-
-  const answer = useCallback((option: string) => session.send({ type: `answer.${option}` }), [session]);
-  const submit = useCallback((action: string, values: FlowValues) => session.send({ type: `submit.${action}`, values }), [session]);
-
-  if (!session.state) return <p role="status">{t.loading}</p>;
+  const root = useRef<HTMLDivElement>(null);
   const { replay, running } = session.state;
   const snapshot = replay.snapshot;
   const stateId = stateIdOf(snapshot);
+  const where = `${replay.steps.length}:${stateId}`;
+  const shown = useRef(where);
+
+  // Move focus to each new step so keyboard and screen-reader users carry on from there.
+  useEffect(() => {
+    if (shown.current !== where) heading.current?.focus();
+    shown.current = where;
+  }, [where]);
+
+  useEffect(() => {
+    if (session.restored) root.current?.removeAttribute('data-restoring');
+  }, [session.restored]);
+
+  const answer = useCallback((option: string) => session.answer(option), [session]);
+  const submit = useCallback((action: string, values: FlowValues) => session.submit(action, values), [session]);
+
   const meta = stateMetaOf(flow.machine, stateId) as StepMeta;
   const { context } = snapshot;
   const done = snapshot.status === 'done';
   const flowUrl = typeof window === 'undefined' ? '' : `${window.location.origin}${flowHref(lang, flowId, session.query)}`;
-  const canAttach = meta.kind === 'form' && snapshot.can({ type: 'submit.attach-tcp', values: {} });
+  const canAttach = meta.kind === 'form' && snapshot.can({ type: 'submit.attach-tcp', values: {}, addresses: {} });
+  const body = stepBody(meta, lang, context.values, fixes);
 
   return (
-    <div>
+    // `data-restoring` is set by the script below and removed once the link is restored.
+    <div ref={root} className="group" suppressHydrationWarning>
+      <script dangerouslySetInnerHTML={{ __html: MARK_RESTORING }} />
       <p className="text-sm">
         <Link href={`/${lang}/flows`} className="text-blue-800 underline dark:text-blue-300">{t.allFlows}</Link>
       </p>
       <h1 className="mt-2 text-3xl font-bold">{flow.info.title[lang]}</h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">{flow.info.description[lang]}</p>
       {session.notice ? <LinkNoticeView notice={session.notice} lang={lang} /> : null}
+      <p role="status" className="mt-6 hidden group-data-[restoring]:block">{t.loading}</p>
       {/* A printed 5 Whys report is the report alone. */}
-      <div className={meta.kind === 'report' ? 'print:hidden' : undefined}>
+      <div className={`group-data-[restoring]:hidden ${meta.kind === 'report' ? 'print:hidden' : ''}`}>
         <FlowPath machine={flow.machine} replay={replay} lang={lang} onReopen={session.reopen} />
       </div>
-      <section aria-labelledby="current-heading" data-state={stateId} className="mt-6 rounded-lg border-2 border-blue-700 p-4 dark:border-blue-400">
+      <section aria-labelledby="current-heading" data-state={stateId} className="mt-6 rounded-lg border-2 border-blue-700 p-4 group-data-[restoring]:hidden dark:border-blue-400">
         <p className="text-sm text-slate-600 dark:text-slate-400">{done ? t.conclusion : format(t.stepNumber, { n: replay.steps.length + 1 })}</p>
         <h2 id="current-heading" ref={heading} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
-          {flowText(meta.title, lang, context.values)}
+          {stepHeading(meta, lang, context.values, fixes)}
         </h2>
-        {meta.body ? <p className="mt-2 whitespace-pre-line">{flowText(meta.body, lang, context.values)}</p> : null}
+        {body ? <p className="mt-2 whitespace-pre-line">{body}</p> : null}
         {meta.kind === 'question' ? <QuestionStep meta={meta} context={context} lang={lang} onAnswer={answer} /> : null}
         {meta.kind === 'form' ? (
           <FormStep key={where} meta={meta} context={context} draft={session.drafts[stateId]} lang={lang} canAttach={canAttach} onSubmit={submit} />
         ) : null}
-        {meta.kind === 'probe' ? <ProbeStep meta={meta} context={context} startedAt={running?.startedAt ?? null} lang={lang} onCancel={() => session.send({ type: 'cancel' })} /> : null}
-        {done ? <FlowEnding meta={meta} context={context} lang={lang} fixTitles={fixTitles} flowTitles={flowTitles} flowUrl={flowUrl} /> : null}
-        {meta.ref ? (
+        {meta.kind === 'probe' ? <ProbeStep running={running} lang={lang} onCancel={session.cancel} /> : null}
+        {done ? <FlowEnding meta={meta} context={context} lang={lang} fixes={fixes} flowTitles={flowTitles} flowUrl={flowUrl} /> : null}
+        {meta.kind !== 'fix' && meta.ref ? (
           <p className="mt-4 text-sm">
             {t.readMore}{' '}
-            <Link href={articleFixHref(lang, meta.ref)} className="text-blue-800 underline dark:text-blue-300">{fixName(meta.ref, fixTitles)}</Link>
+            <Link href={articleFixHref(lang, meta.ref)} className="text-blue-800 underline dark:text-blue-300">{fixName(meta.ref, fixes)}</Link>
           </p>
         ) : null}
       </section>
-      <FlowToolbar flow={flow} replay={replay} lang={lang} query={session.query} onRestart={session.restart} />
-      <FlowMap flow={flow} visited={[...replay.steps.map((step) => step.state), stateId]} current={stateId} values={context.values} lang={lang} />
+      <FlowToolbar flow={flow} replay={replay} lang={lang} query={session.query} fixes={fixes} onRestart={session.restart} />
+      <FlowMap flow={flow} visited={[...replay.steps.map((step) => step.state), stateId]} current={stateId} values={context.values} fixes={fixes} lang={lang} />
     </div>
   );
 }

@@ -1,17 +1,14 @@
 'use client';
 
-import { flowHref } from '@/lib/flows/links';
-import type { Replay } from '@/lib/flows/replay';
-import { buildCaseNotes } from '@/lib/flows/transcript';
-import type { Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
+import { buildCaseNotes, flowHref, type FixInfoMap, type Replay } from '@/lib/flows';
+import { flowMessages, type Locale } from '@/lib/i18n';
 import type { FlowDefinition } from '@/machines';
 import { CopyButton } from '../copy-button';
 
 /** Restart, copy the case notes, copy the flow link. */
-export function FlowToolbar({ flow, replay, lang, query, onRestart }: { flow: FlowDefinition; replay: Replay; lang: Locale; query: string; onRestart: () => void }) {
+export function FlowToolbar({ flow, replay, lang, query, fixes, onRestart }: { flow: FlowDefinition; replay: Replay; lang: Locale; query: string; fixes: FixInfoMap; onRestart: () => void }) {
   const t = flowMessages[lang];
-  const notes = () => buildCaseNotes({ flow, replay, lang, origin: window.location.origin, flowQuery: query });
+  const notes = () => buildCaseNotes({ flow, replay, lang, origin: window.location.origin, flowQuery: query, fixes });
   const link = () => `${window.location.origin}${flowHref(lang, flow.info.id, query)}`;
   return (
     <div className="mt-6 flex flex-wrap gap-2 print:hidden">

@@ -1,20 +1,20 @@
 'use client';
 
-import type { Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
+import { flowMessages, type Locale } from '@/lib/i18n';
 import type { FieldSpec, FieldValue } from '@/machines';
 import { RowsField } from './rows-field';
 
 const INPUT = 'w-full rounded border border-slate-500 px-2 py-1 dark:bg-slate-900 aria-[invalid=true]:border-red-700';
 
 /** One input of a form step, labelled, with its help and error text tied to it. */
-export function FormField({ field, id, value, error, lang, onChange }: {
+export function FormField({ field, id, value, error, lang, onChange, onBlur }: {
   field: FieldSpec;
   id: string;
   value: FieldValue | undefined;
   error?: string;
   lang: Locale;
   onChange: (value: FieldValue) => void;
+  onBlur?: () => void;
 }) {
   const t = flowMessages[lang];
   const describedBy = [field.help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -52,12 +52,13 @@ export function FormField({ field, id, value, error, lang, onChange }: {
       <input
         {...common}
         type={field.kind === 'date' ? 'date' : 'text'}
-        inputMode={field.kind === 'port' ? 'numeric' : field.kind === 'url' ? 'url' : undefined}
+        inputMode={field.kind === 'port' ? 'numeric' : field.kind === 'url' || field.kind === 'host' ? 'url' : undefined}
         autoComplete="off"
         spellCheck={field.kind === 'text' ? undefined : false}
         placeholder={field.placeholder}
         value={text}
         onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
         className={`${INPUT} ${field.kind === 'port' ? 'max-w-32' : ''}`}
       />
     );

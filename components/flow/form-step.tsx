@@ -1,12 +1,9 @@
 'use client';
 
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { format } from '@/lib/i18n/define-messages';
-import type { Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
-import { flowText } from '@/lib/flows/text';
+import { format, flowMessages, type Locale } from '@/lib/i18n';
+import { fillFromHost, flowText, type FieldError, type SubmitOutcome } from '@/lib/flows';
 import type { FieldValue, FlowContext, FlowValues, FormMeta } from '@/machines';
-import { validateFields, type FieldError } from '@/machines/fields';
 import { CauseSuggestions } from './cause-suggestions';
 import { FormField } from './form-field';
 
@@ -26,7 +23,8 @@ export function FormStep({ meta, context, draft, lang, canAttach, onSubmit }: {
   draft?: FlowValues;
   lang: Locale;
   canAttach: boolean;
-  onSubmit: (action: string, values: FlowValues) => boolean;
+  /** Hands the values to the runtime, which checks them; errors come back to show here. */
+  onSubmit: (action: string, values: FlowValues) => SubmitOutcome;
 }) {
   const t = flowMessages[lang];
   const id = useId();
@@ -35,22 +33,17 @@ export function FormStep({ meta, context, draft, lang, canAttach, onSubmit }: {
   const summary = useRef<HTMLDivElement>(null);
   const set = (name: string, value: FieldValue) => setValues((current) => ({ ...current, [name]: value }));
 
-  function submit(action: string, strict: boolean) {
-    const fields = strict ? meta.fields : meta.fields.map((field) => ({ ...field, required: false }));
-    const found = validateFields(fields, values);
-    setErrors(found);
-    if (found.length > 0) {
-      requestAnimationFrame(() => summary.current?.focus());
-      return;
-    }
-    onSubmit(action, values);
-  }
-
   function onFormSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const action = submitter?.value ?? meta.actions[0].id;
-    submit(action, !action.startsWith('attach-'));
+    const outcome = onSubmit(submitter?.value ?? meta.actions[0].id, values);
+    if (outcome.ok) {
+      setValues(outcome.values);
+      setErrors([]);
+      return;
+    }
+    setErrors(outcome.errors);
+    if (outcome.errors.length > 0) requestAnimationFrame(() => summary.current?.focus());
   }
 
   const previous = Object.entries(context.values)
@@ -69,7 +62,16 @@ export function FormStep({ meta, context, draft, lang, canAttach, onSubmit }: {
       ) : null}
       {meta.fields.map((field) => (
         <div key={field.name}>
-          <FormField field={field} id={`${id}-${field.name}`} value={values[field.name]} error={errorFor(errors, field.name, lang)} lang={lang} onChange={(value) => set(field.name, value)} />
+          <FormField
+            field={field}
+            id={`${id}-${field.name}`}
+            value={values[field.name]}
+            error={errorFor(errors, field.name, lang)}
+            lang={lang}
+            onChange={(value) => set(field.name, value)}
+            // A pasted URL or host:port is split into its fields as soon as staff leave the field.
+            onBlur={field.kind === 'host' ? () => setValues((current) => fillFromHost(meta.fields, current, field.name)) : undefined}
+          />
           {field.suggestions ? <CauseSuggestions suggestions={field.suggestions} context={`${previous} ${values[field.name] ?? ''}`} lang={lang} onUse={(text) => set(field.name, text)} /> : null}
         </div>
       ))}

@@ -1,9 +1,7 @@
 'use client';
 
-import type { LinkNotice } from '@/lib/flows/restore';
-import { format } from '@/lib/i18n/define-messages';
-import type { Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
+import type { LinkNotice } from '@/lib/flows';
+import { format, flowMessages, type Locale } from '@/lib/i18n';
 
 /** Says that a link could not be read, or no longer fits the flow and where it resumed. */
 export function LinkNoticeView({ notice, lang }: { notice: LinkNotice; lang: Locale }) {

@@ -1,30 +1,30 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { format } from '@/lib/i18n/define-messages';
-import type { Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
-import type { FlowContext, ProbeMeta } from '@/machines';
-import { buildProbeRequest } from '@/machines/probe-request';
+import { format, flowMessages, type Locale } from '@/lib/i18n';
+import { formatHostPort } from '@/lib/address';
+import type { SessionState } from '@/lib/flows';
 
 /** A running probe: what it tests, the elapsed time, and a cancel button. */
-export function ProbeStep({ meta, context, startedAt, lang, onCancel }: { meta: ProbeMeta; context: FlowContext; startedAt: number | null; lang: Locale; onCancel: () => void }) {
+export function ProbeStep({ running, lang, onCancel }: { running: SessionState['running']; lang: Locale; onCancel: () => void }) {
   const t = flowMessages[lang];
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 100);
     return () => window.clearInterval(timer);
   }, []);
-  const request = buildProbeRequest(meta.request, context);
-  const seconds = startedAt ? Math.max(0, (now - startedAt) / 1000).toFixed(1) : '0.0';
+  const request = running?.request;
+  const seconds = running ? Math.max(0, (now - running.startedAt) / 1000).toFixed(1) : '0.0';
   return (
     <div className="mt-3" aria-busy="true">
       <p className="flex items-center gap-2">
         <span aria-hidden="true" className="inline-block h-3 w-3 animate-pulse rounded-full bg-blue-600" />
         <span>{t.probing}</span>
-        <code className="rounded bg-slate-100 px-1.5 text-sm dark:bg-slate-800">
-          {request.type.toUpperCase()} {'url' in request && request.url ? request.url : `${request.host}${'port' in request && request.port ? `:${request.port}` : ''}`}
-        </code>
+        {request ? (
+          <code className="rounded bg-slate-100 px-1.5 text-sm dark:bg-slate-800">
+            {request.type.toUpperCase()} {'url' in request ? request.url : formatHostPort(request.host, 'port' in request ? request.port : undefined)}
+          </code>
+        ) : null}
       </p>
       <p className="mt-1 text-sm text-slate-700 tabular-nums dark:text-slate-300" data-elapsed>
         {format(t.elapsed, { seconds })}

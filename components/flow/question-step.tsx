@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect } from 'react';
-import type { Locale } from '@/lib/i18n/locales';
-import { flowText } from '@/lib/flows/text';
+import type { Locale } from '@/lib/i18n';
+import { flowText } from '@/lib/flows';
 import type { FlowContext, QuestionMeta } from '@/machines';
 import { CommandList } from './command-list';
 import { StatusUpdateView } from './status-update-view';

@@ -1,8 +1,6 @@
 'use client';
 
-import { format } from '@/lib/i18n/define-messages';
-import type { Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
+import { format, flowMessages, type Locale } from '@/lib/i18n';
 import type { FieldSpec } from '@/machines';
 
 type Row = Record<string, string>;

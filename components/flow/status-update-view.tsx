@@ -1,9 +1,7 @@
 'use client';
 
-import { buildStatusUpdate } from '@/lib/flows/status-update';
-import { format } from '@/lib/i18n/define-messages';
-import { LOCALES, type Locale } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
+import { buildStatusUpdate } from '@/lib/flows';
+import { format, LOCALES, flowMessages, type Locale } from '@/lib/i18n';
 import type { FlowContext } from '@/machines';
 import { CopyButton } from '../copy-button';
 

@@ -1,46 +1,61 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { encodeFlowLink } from '@/lib/flows/link-codec';
-import type { PathStep } from '@/lib/flows/path';
-import { requestProbe } from '@/lib/flows/probe-client';
-import { stateIdOf } from '@/lib/flows/state';
-import { restoreFlowLink, type LinkNotice } from '@/lib/flows/restore';
-import { FlowSession, type SessionState } from '@/lib/flows/session';
-import type { FlowDefinition, FlowEvent, FlowValues } from '@/machines';
+import {
+  encodeFlowLink,
+  FlowSession,
+  requestProbe,
+  restoreFlowLink,
+  startReplay,
+  stateIdOf,
+  type LinkNotice,
+  type PathStep,
+  type SessionState,
+  type SubmitOutcome,
+} from '@/lib/flows';
+import type { FlowDefinition, FlowValues } from '@/machines';
 
 type HistoryMode = 'push' | 'replace' | 'none';
 
 /** What the runner needs from its session. */
 export interface FlowSessionHandle {
-  state: SessionState | null;
+  state: SessionState;
+  /** False until the URL's path (if any) has been restored in the browser. */
+  restored: boolean;
   notice?: LinkNotice;
   /** The flow link's query string for the current path. */
   query: string;
   /** Values staff submitted at each form state, to refill a reopened form. */
   drafts: Record<string, FlowValues>;
-  send: (event: FlowEvent) => boolean;
+  answer: (option: string) => boolean;
+  submit: (action: string, values: FlowValues) => SubmitOutcome;
+  cancel: () => void;
   reopen: (index: number) => void;
   restart: () => void;
 }
 
-function rememberDrafts(drafts: Record<string, FlowValues>, steps: readonly PathStep[]) {
-  for (const step of steps) if (step.kind === 'submit') drafts[step.state] = step.values;
+type Drafts = Record<string, FlowValues>;
+
+/** The drafts with the values of every form submitted along `steps`. */
+function remember(drafts: Drafts, steps: readonly PathStep[]): Drafts {
+  const submitted = steps.flatMap((step) => (step.kind === 'submit' ? [[step.state, step.values] as const] : []));
+  return submitted.length > 0 ? { ...drafts, ...Object.fromEntries(submitted) } : drafts;
 }
 
 /**
- * Runs a flow in the browser: restores it from the URL, keeps the URL in step with the
- * path (one history entry per staff action, so back and forward step through it),
- * and runs probes through `/api/probe`.
+ * Runs a flow in the browser: starts at the first step (which the server rendered too),
+ * restores a link from the URL, keeps the URL in step with the path (one history entry per
+ * staff action, so back and forward step through it), and runs probes through `/api/probe`.
  */
 export function useFlowSession(flow: FlowDefinition): FlowSessionHandle {
-  const [state, setState] = useState<SessionState | null>(null);
+  const [state, setState] = useState<SessionState>(() => ({ replay: startReplay(flow.machine), running: null }));
   const [notice, setNotice] = useState<LinkNotice>();
+  const [restored, setRestored] = useState(false);
   const [query, setQuery] = useState('');
   const session = useRef<FlowSession | null>(null);
   const mode = useRef<HistoryMode>('none');
   const writes = useRef(Promise.resolve());
-  const drafts = useRef<Record<string, FlowValues>>({});
+  const [drafts, setDrafts] = useState<Drafts>({});
 
   useEffect(() => {
     let alive = true;
@@ -64,11 +79,14 @@ export function useFlowSession(flow: FlowDefinition): FlowSessionHandle {
     const restore = async () => {
       const restored = await restoreFlowLink(flow, window.location.search);
       if (!alive) return;
-      rememberDrafts(drafts.current, current.state.replay.steps);
+      // Going back leaves a longer path: its forms' values refill the forms when reached again.
+      const left = current.state.replay.steps;
+      setDrafts((known) => remember(remember(known, left), restored.replay.steps));
       setNotice(restored.notice);
       // A link that only partly fits is rewritten to the part that does.
       mode.current = restored.notice ? 'replace' : 'none';
       current.load(restored.replay);
+      setRestored(true);
     };
     void restore();
     window.addEventListener('popstate', restore);
@@ -80,19 +98,35 @@ export function useFlowSession(flow: FlowDefinition): FlowSessionHandle {
     };
   }, [flow]);
 
-  const send = useCallback((event: FlowEvent) => {
-    if (!session.current) return false;
-    const stateId = stateIdOf(session.current.state.replay.snapshot);
+  /** Runs one staff action; its change gets its own history entry. */
+  const act = useCallback(<T,>(action: (current: FlowSession) => T, accepted: (result: T) => boolean): T | undefined => {
+    if (!session.current) return undefined;
     mode.current = 'push';
-    const accepted = session.current.send(event);
-    if (!accepted) mode.current = 'replace';
-    else if ('values' in event) drafts.current[stateId] = event.values;
-    return accepted;
+    const result = action(session.current);
+    if (!accepted(result)) mode.current = 'replace';
+    return result;
   }, []);
+
+  const answer = useCallback((option: string) => act((current) => current.answer(option), Boolean) ?? false, [act]);
+
+  const submit = useCallback(
+    (action: string, values: FlowValues): SubmitOutcome => {
+      const stateId = session.current ? stateIdOf(session.current.state.replay.snapshot) : '';
+      const outcome = act((current) => current.submit(action, values), (result) => result.ok) ?? { ok: false, errors: [] };
+      if (outcome.ok) setDrafts((known) => ({ ...known, [stateId]: outcome.values }));
+      return outcome;
+    },
+    [act],
+  );
+
+  const cancel = useCallback(() => {
+    act((current) => current.cancel(), Boolean);
+  }, [act]);
 
   const reopen = useCallback((index: number) => {
     if (!session.current) return;
-    rememberDrafts(drafts.current, session.current.state.replay.steps);
+    const left = session.current.state.replay.steps;
+    setDrafts((known) => remember(known, left));
     mode.current = 'push';
     setNotice(undefined);
     session.current.reopen(index);
@@ -100,5 +134,5 @@ export function useFlowSession(flow: FlowDefinition): FlowSessionHandle {
 
   const restart = useCallback(() => reopen(0), [reopen]);
 
-  return { state, notice, query, drafts: drafts.current, send, reopen, restart };
+  return { state, restored, notice, query, drafts, answer, submit, cancel, reopen, restart };
 }

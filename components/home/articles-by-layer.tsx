@@ -1,8 +1,7 @@
 import Link from 'next/link';
-import { LAYERS } from '@/lib/content/catalog';
-import type { Article } from '@/lib/content/load';
-import type { Locale } from '@/lib/i18n/locales';
-import { layerMessages } from '@/lib/i18n/messages/layers';
+import { LAYERS, type Article } from '@/lib/content';
+import type { Locale } from '@/lib/i18n';
+import { layerMessages } from '@/lib/i18n';
 
 /** The knowledge base grouped by layer, each article with its summary. */
 export function ArticlesByLayer({ lang, articles }: { lang: Locale; articles: Article[] }) {

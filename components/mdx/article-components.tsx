@@ -1,10 +1,8 @@
 import type { MDXComponents } from 'mdx/types';
 import Link from 'next/link';
 import type { ComponentProps, ReactNode } from 'react';
-import { fillPlaceholders, type PlaceholderValues } from '@/lib/content/placeholders';
-import type { Locale } from '@/lib/i18n/locales';
-import { articleMessages } from '@/lib/i18n/messages/article';
-import { format } from '@/lib/i18n/define-messages';
+import { fillPlaceholders, type PlaceholderValues } from '@/lib/content';
+import { type Locale, articleMessages, format } from '@/lib/i18n';
 import { CodeBlock } from './code-block';
 import { FixSection, type FixProps } from './fix-section';
 import { SectionHeading } from './section-heading';
@@ -43,8 +41,8 @@ export function articleComponents({ lang, values = {}, fixFooter, onlyFix }: Art
 }
 
 /** Internal links are written without a language; the reader's language is added here. */
-function localLink(href: string, lang: Locale, props: ComponentProps<'a'>) {
-  if (href.startsWith('/')) return <Link href={`/${lang}${href}`} {...props} />;
-  if (href.startsWith('#')) return <a href={href} {...props} />;
-  return <a href={href} rel="noreferrer" {...props} />;
+function localLink(href: string, lang: Locale, { children, ...props }: ComponentProps<'a'>) {
+  if (href.startsWith('/')) return <Link href={`/${lang}${href}`} {...props}>{children}</Link>;
+  if (href.startsWith('#')) return <a href={href} {...props}>{children}</a>;
+  return <a href={href} rel="noreferrer" {...props}>{children}</a>;
 }

@@ -1,7 +1,7 @@
 import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
 import { isValidElement, type ReactNode } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
-import { fillPlaceholders, type PlaceholderValues } from '@/lib/content/placeholders';
+import { fillPlaceholders, type PlaceholderValues } from '@/lib/content';
 import { highlightToHast } from '@/lib/highlight';
 import { CopyButton } from '../copy-button';
 

@@ -1,4 +1,4 @@
-import { highlightSegments } from '@/lib/search/highlight';
+import { highlightSegments } from '@/lib/search';
 
 /** Text with the query's terms marked. */
 export function HighlightedText({ text, terms }: { text: string; terms: readonly string[] }) {

@@ -1,5 +1,5 @@
-import type { SearchMessages } from '@/lib/i18n/messages/search';
-import type { ErrorSignature } from '@/lib/search/signature';
+import type { SearchMessages } from '@/lib/i18n';
+import type { ErrorSignature } from '@/lib/search';
 
 /** Says what was recognised in a pasted error: its codes, exception names and key message. */
 export function RecognisedNote({ signature, messages }: { signature: ErrorSignature; messages: SearchMessages }) {

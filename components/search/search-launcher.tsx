@@ -1,6 +1,6 @@
 'use client';
 
-import type { SearchMessages } from '@/lib/i18n/messages/search';
+import type { SearchMessages } from '@/lib/i18n';
 import { openSearch } from './open-search';
 
 /** The home page's large search box: it opens the palette, which does the searching. */

@@ -2,10 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
-import { format } from '@/lib/i18n/define-messages';
-import type { Locale } from '@/lib/i18n/locales';
-import type { SearchMessages } from '@/lib/i18n/messages/search';
-import { groupHits } from '@/lib/search/group';
+import { format, type Locale, type SearchMessages } from '@/lib/i18n';
+import { groupHits } from '@/lib/search';
 import { RecognisedNote } from './recognised-note';
 import { optionId, SearchResults, type OptionGroup, type PaletteOption } from './search-results';
 import { SearchTrigger } from './search-trigger';
@@ -30,7 +28,6 @@ export function SearchPalette({ lang, messages }: { lang: Locale; messages: Sear
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [pasted, setPasted] = useState<string | null>(null);
-  const [active, setActive] = useState(0);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -50,7 +47,10 @@ export function SearchPalette({ lang, messages }: { lang: Locale; messages: Sear
   }, [query, recent, response, messages]);
   const options = useMemo(() => groups.flatMap((group) => group.options), [groups]);
 
-  useEffect(() => setActive(0), [groups]);
+  // The active option is the first one again whenever the results change.
+  const [selection, setSelection] = useState<{ groups: OptionGroup[]; index: number }>({ groups, index: 0 });
+  const active = selection.groups === groups ? selection.index : 0;
+  const setActive = useCallback((index: number) => setSelection({ groups, index }), [groups]);
 
   const openPalette = useCallback(() => {
     returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -99,7 +99,7 @@ export function SearchPalette({ lang, messages }: { lang: Locale; messages: Sear
       event.preventDefault();
       if (options.length === 0) return;
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((current) => (current + step + options.length) % options.length);
+      setActive((active + step + options.length) % options.length);
     } else if (event.key === 'Enter' && options[active]) {
       event.preventDefault();
       choose(options[active]);
@@ -145,6 +145,8 @@ export function SearchPalette({ lang, messages }: { lang: Locale; messages: Sear
     <>
       <SearchTrigger messages={messages} onOpen={openPalette} />
       {open && (
+        // A click on the backdrop closes, as Escape does (onCancel); the key handler keeps Tab inside.
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
         <dialog
           ref={dialogRef}
           aria-label={messages.dialogLabel}

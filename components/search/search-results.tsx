@@ -1,11 +1,7 @@
 'use client';
 
-import { format } from '@/lib/i18n/define-messages';
-import type { SearchMessages } from '@/lib/i18n/messages/search';
-import type { SearchHit } from '@/lib/search/engine';
-import type { ResultGroup } from '@/lib/search/group';
-import type { SearchRecord } from '@/lib/search/schema';
-import { bestSnippet } from '@/lib/search/snippet';
+import { format, type SearchMessages } from '@/lib/i18n';
+import { bestSnippet, type ResultGroup, type SearchHit, type SearchRecord } from '@/lib/search';
 import { HighlightedText } from './highlighted-text';
 
 /** One choosable row of the palette: a result, or a recent search to run again. */
@@ -66,24 +62,27 @@ export function SearchResults(props: {
   onChoose: (option: PaletteOption) => void;
 }) {
   const { id, groups, active, terms, records, messages, onActivate, onChoose } = props;
-  let index = -1;
+  // Options are numbered across groups: the listbox is one list for the combobox.
+  const starts = groups.reduce<number[]>((list, _, at) => [...list, at === 0 ? 0 : list[at - 1] + groups[at - 1].options.length], []);
   return (
     <div id={id} role="listbox" aria-label={messages.listLabel} className="max-h-[55vh] overflow-y-auto px-2 pb-2">
-      {groups.map((group) => (
+      {groups.map((group, groupIndex) => (
         <div key={group.id} role="group" aria-labelledby={`${id}-${group.id}`} className="pt-2">
           <div id={`${id}-${group.id}`} role="presentation" className="px-2 pb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">
             {group.label}
           </div>
-          {group.options.map((option) => {
-            index += 1;
-            const position = index;
+          {group.options.map((option, optionIndex) => {
+            const position = starts[groupIndex] + optionIndex;
             const selected = position === active;
             return (
+              // Keys are the combobox input's (aria-activedescendant points here), so the option itself is only clicked.
+              // eslint-disable-next-line jsx-a11y/click-events-have-key-events
               <div
                 key={option.type === 'hit' ? option.hit.url + option.hit.record.lang : `recent-${option.query}`}
                 id={optionId(id, position)}
                 role="option"
                 aria-selected={selected}
+                tabIndex={-1}
                 onMouseMove={() => !selected && onActivate(position)}
                 onClick={() => onChoose(option)}
                 className={`cursor-pointer rounded-md px-2 py-1.5 ${selected ? 'bg-blue-100 dark:bg-blue-900/60' : ''}`}

@@ -1,14 +1,17 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import type { SearchMessages } from '@/lib/i18n/messages/search';
+import { useSyncExternalStore } from 'react';
+import type { SearchMessages } from '@/lib/i18n';
 
+const never = () => () => {};
+
+/** The shortcut as this platform writes it; the server, which cannot know, renders `Ctrl K`. */
 function useShortcutLabel(): string {
-  const [label, setLabel] = useState('Ctrl K');
-  useEffect(() => {
-    if (/Mac|iPhone|iPad/.test(navigator.platform)) setLabel('⌘K');
-  }, []);
-  return label;
+  return useSyncExternalStore(
+    never,
+    () => (/Mac|iPhone|iPad/.test(navigator.platform) ? '⌘K' : 'Ctrl K'),
+    () => 'Ctrl K',
+  );
 }
 
 /** The header's search button, showing the keyboard shortcut for this platform. */

@@ -1,26 +1,16 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import type { SearchEngine } from '@/lib/search/engine';
-import { SEARCH_INDEX_PATH } from '@/lib/search/kinds';
+import { loadSearchEngine, type SearchEngine } from '@/lib/search';
 
 /** Where loading the index stands. */
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 let loading: Promise<SearchEngine> | null = null;
 
-/**
- * Fetches the index and imports the engine (and with it Fuse.js) once per
- * page load, on first use: nothing of search ships with the page itself.
- */
+/** The engine, loaded once per page load on first use: nothing of search ships with the page itself. */
 function loadEngine(): Promise<SearchEngine> {
-  loading ??= Promise.all([
-    fetch(SEARCH_INDEX_PATH).then((response) => {
-      if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
-      return response.json();
-    }),
-    import('@/lib/search/engine'),
-  ]).then(([index, engine]) => engine.createSearchEngine(index));
+  loading ??= loadSearchEngine();
   loading.catch(() => {
     loading = null;
   });
@@ -30,20 +20,15 @@ function loadEngine(): Promise<SearchEngine> {
 /** The search engine once `wanted` has been true; `retry` tries again after a failed load. */
 export function useSearchEngine(wanted: boolean): { engine: SearchEngine | null; status: EngineStatus; retry: () => void } {
   const [engine, setEngine] = useState<SearchEngine | null>(null);
-  const [status, setStatus] = useState<EngineStatus>('idle');
   const [attempt, setAttempt] = useState(0);
+  const [failedAttempt, setFailedAttempt] = useState<number | null>(null);
 
   useEffect(() => {
     if (!wanted || engine) return;
     let current = true;
-    setStatus('loading');
     loadEngine().then(
-      (loaded) => {
-        if (!current) return;
-        setEngine(loaded);
-        setStatus('ready');
-      },
-      () => current && setStatus('error'),
+      (loaded) => current && setEngine(loaded),
+      () => current && setFailedAttempt(attempt),
     );
     return () => {
       current = false;
@@ -51,5 +36,6 @@ export function useSearchEngine(wanted: boolean): { engine: SearchEngine | null;
   }, [wanted, engine, attempt]);
 
   const retry = useCallback(() => setAttempt((count) => count + 1), []);
+  const status: EngineStatus = engine ? 'ready' : failedAttempt === attempt ? 'error' : wanted ? 'loading' : 'idle';
   return { engine, status, retry };
 }

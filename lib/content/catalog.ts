@@ -1,4 +1,4 @@
-/** Article slugs fixed by DESIGN.md; the same slug exists in every language. */
+/** The article slugs (docs/content-model.md); the same slug exists in every language, and never changes once written. */
 export const ARTICLE_SLUGS = [
   'connection-triage',
   'five-layer-model',
@@ -32,14 +32,17 @@ export const ARTICLE_SLUGS = [
 /** The layers an article can belong to, top of the stack first. */
 export const LAYERS = ['application', 'transport', 'network', 'datalink', 'physical', 'process'] as const;
 
-/** Decision flow ids fixed by DESIGN.md. */
+/**
+ * Decision flow ids an article's `flows:` and `/flows/<id>` links may name.
+ * The flows own their ids; content may not import them (the feature graph
+ * runs flows -> content), so the list is repeated here;
+ * tests/unit/content-catalog.test.ts keeps the two equal.
+ */
 export const FLOW_IDS = ['five-layer', 'five-whys', 'tls-handshake', 'client-config', 'incident-response'] as const;
 
 export type ArticleSlug = (typeof ARTICLE_SLUGS)[number];
-export type Layer = (typeof LAYERS)[number];
-export type FlowId = (typeof FLOW_IDS)[number];
 
-/** True when `value` is one of DESIGN.md's article slugs. */
+/** True when `value` is one of the article slugs. */
 export function isArticleSlug(value: string): value is ArticleSlug {
   return (ARTICLE_SLUGS as readonly string[]).includes(value);
 }

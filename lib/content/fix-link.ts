@@ -1,9 +1,5 @@
-import { z } from 'zod';
-import { parseHost } from '../probes/host';
+import { parseHost, parsePort } from '@/lib/address';
 import type { PlaceholderValues } from './placeholders';
-
-/** A TCP port as typed in a URL. */
-export const customerPortSchema = z.string().trim().regex(/^\d{1,5}$/, 'not a number').transform(Number).pipe(z.number().int().min(1).max(65535));
 
 /** A query value that was not used, and why; shown to the reader as text. */
 export interface IgnoredValue {
@@ -20,7 +16,9 @@ export interface FixLinkRequest {
 
 /**
  * Reads `?fix=&host=&port=` of a fix link. Invalid values are dropped and
- * reported rather than rejected, so the customer still sees the fix.
+ * reported rather than rejected, so the customer still sees the fix. Hosts
+ * are read by the one address model, so a link accepts exactly what the
+ * flow form and the probe API accept.
  */
 export function parseFixLink(query: Record<string, string | string[] | undefined>): FixLinkRequest {
   const first = (name: string) => {
@@ -32,16 +30,23 @@ export function parseFixLink(query: Record<string, string | string[] | undefined
   if (fix && /^[a-z0-9-]{1,80}$/.test(fix)) request.fixId = fix;
   const host = first('host');
   if (host) {
-    // The probes' own host check: the same spellings are accepted everywhere.
-    const parsed = parseHost(host.trim());
-    if ('problem' in parsed) request.ignored.push({ field: 'host', value: host.slice(0, 100) });
-    else request.values.host = parsed.kind === 'name' ? parsed.name : parsed.ip;
+    const parsed = parseHost(host);
+    if (parsed.ok) request.values.host = parsed.address.host;
+    else request.ignored.push({ field: 'host', value: host.slice(0, 100) });
   }
   const port = first('port');
   if (port) {
-    const parsed = customerPortSchema.safeParse(port);
-    if (parsed.success) request.values.port = parsed.data;
+    const parsed = parsePort(port);
+    if (parsed !== null) request.values.port = parsed;
     else request.ignored.push({ field: 'port', value: port.slice(0, 20) });
   }
   return request;
+}
+
+/** The customer link to one fix, relative to the site root. */
+export function fixLinkPath(lang: string, slug: string, fixId: string, values: PlaceholderValues = {}): string {
+  const query = new URLSearchParams({ fix: fixId });
+  if (values.host) query.set('host', values.host);
+  if (values.port) query.set('port', String(values.port));
+  return `/${lang}/fix/${slug}?${query}`;
 }

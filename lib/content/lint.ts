@@ -1,41 +1,24 @@
-import { LOCALES } from '../i18n/locales';
+import 'server-only';
+import { LOCALES } from '@/lib/i18n';
+import type { Article } from './article';
 import { FLOW_IDS } from './catalog';
-import type { ContentProblem } from './frontmatter';
-import { scanContent, type Article } from './load';
-
-/** A place outside content that links to an article's fix, e.g. a flow's final state. */
-export interface FixReference {
-  /** Who points here, for the message, e.g. `flow five-layer, state tcpRefused`. */
-  from: string;
-  slug: string;
-  fixId: string;
-}
+import { scanContent } from './load';
+import type { ContentProblem } from './problems';
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
- * Checks the content directory: schema, slugs from DESIGN.md, the same slugs
- * and fix ids in every language, internal links and anchors, and fixes that
- * other parts (flows) point to. Returns every problem, each with file and line.
+ * Checks a content directory: the frontmatter schema, MDX syntax and the
+ * `<Fix>` rules, the catalogue's slugs, the same slugs and fix ids in every
+ * language, and every internal link and anchor. Returns every problem, each
+ * with file and line, sorted. (Whether the fixes a decision flow ends at
+ * exist is the flows' check: content knows nothing of flows.)
  */
-export function lintContent(contentDir?: string, references: FixReference[] = []): ContentProblem[] {
+export function lintContent(contentDir?: string): ContentProblem[] {
   const { articles, problems } = scanContent(contentDir);
   const index = new Map(articles.map((article) => [`${article.lang}/${article.slug}`, article]));
-
-  for (const article of articles) {
-    problems.push(...checkArticle(article, index));
-  }
+  for (const article of articles) problems.push(...checkArticle(article, index));
   problems.push(...checkLanguagesAgree(articles, index));
-  for (const reference of references) {
-    for (const lang of LOCALES) {
-      const target = index.get(`${lang}/${reference.slug}`);
-      if (!target) {
-        problems.push({ file: `content/${lang}/${reference.slug}.mdx`, line: 1, message: `missing article, needed by ${reference.from}` });
-      } else if (!target.fixes.some((fix) => fix.id === reference.fixId)) {
-        problems.push({ file: target.file, line: 1, message: `no <Fix id="${reference.fixId}">, needed by ${reference.from}` });
-      }
-    }
-  }
   return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 
@@ -49,6 +32,7 @@ function checkArticle(article: Article, index: Map<string, Article>): ContentPro
     if (!KEBAB.test(fix.id)) at(fix.line, `fix id "${fix.id}" must be kebab-case ASCII`);
     if (seen.has(fix.id)) at(fix.line, `fix id "${fix.id}" is used twice`);
     if (!fix.title.trim()) at(fix.line, `fix "${fix.id}" needs a title`);
+    if (!fix.summary.trim()) at(fix.line, `fix "${fix.id}" needs a summary: a first paragraph, or summary="…"`);
     seen.add(fix.id);
   }
   for (const slug of article.frontmatter.related) {
@@ -67,7 +51,7 @@ function checkLink(href: string, article: Article, index: Map<string, Article>):
   if (!href.startsWith('/')) return `link "${href}": write internal links from the root, e.g. /articles/<slug>#<fix-id>`;
   const [pathPart, anchor] = href.split('#');
   const segments = pathPart.split('?')[0].split('/').filter(Boolean);
-  if (LOCALES.includes(segments[0] as never)) return `link "${href}": leave the language out; the page adds the reader's language`;
+  if ((LOCALES as readonly string[]).includes(segments[0])) return `link "${href}": leave the language out; the page adds the reader's language`;
   const [section, id, ...rest] = segments;
   if (rest.length > 0 || !id) return `link "${href}" does not point to a page`;
   if (section === 'flows') {
@@ -98,8 +82,9 @@ function checkLanguagesAgree(articles: Article[], index: Map<string, Article>): 
       }
       const twinIds = new Set(twin.fixes.map((fix) => fix.id));
       for (const fix of article.fixes) {
-        if (!twinIds.has(fix.id)) {
-          problems.push({ file: article.file, line: fix.line, message: `fix "${fix.id}" has no counterpart in ${twin.file}` });
+        if (!twinIds.has(fix.id)) problems.push({ file: article.file, line: fix.line, message: `fix "${fix.id}" has no counterpart in ${twin.file}` });
+        if (fix.audience && twin.fixes.some((other) => other.id === fix.id && other.audience && other.audience !== fix.audience)) {
+          problems.push({ file: article.file, line: fix.line, message: `fix "${fix.id}" is for ${fix.audience} here but not in ${twin.file}` });
         }
       }
     }

@@ -1,33 +1,40 @@
+import 'server-only';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LOCALES, type Locale } from '../i18n/locales';
+import { LOCALES, type Locale } from '@/lib/i18n';
+import type { Article } from './article';
 import { isArticleSlug } from './catalog';
-import { ContentError, readFrontmatter, type ContentProblem } from './frontmatter';
-import { parseMdxBody, type ParsedBody } from './parse-mdx';
-import type { Frontmatter } from './schema';
-
-/** One article in one language, as loaded from `content/<lang>/<slug>.mdx`. */
-export interface Article extends Omit<ParsedBody, 'problems'> {
-  lang: Locale;
-  slug: string;
-  /** Path relative to the repository root, for messages. */
-  file: string;
-  frontmatter: Frontmatter;
-  /** The MDX body without frontmatter. */
-  body: string;
-}
+import { parseArticleSource } from './mdx/parse';
+import { ContentError, type ContentProblem } from './problems';
 
 /** Where articles live unless a caller (a test fixture) says otherwise. */
-export const DEFAULT_CONTENT_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), 'content');
+const DEFAULT_CONTENT_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), 'content');
 
-/** Everything found in a content directory: articles that loaded, and the problems of those that did not. */
+/** Everything found in a content directory: the articles that loaded, and every problem. */
 export interface ContentScan {
   articles: Article[];
   problems: ContentProblem[];
 }
 
-/** Reads and validates every article under `contentDir`, collecting problems instead of stopping at the first. */
+const scans = new Map<string, ContentScan>();
+
+/**
+ * Reads and parses every `<lang>/<slug>.mdx` under `contentDir`, collecting
+ * problems (with file and line) instead of stopping at the first. A file
+ * whose frontmatter or MDX is broken is left out of `articles`. Each
+ * directory is read once per process: the build's pages, the lint and the
+ * search index share one pass over each file.
+ */
 export function scanContent(contentDir = DEFAULT_CONTENT_DIR): ContentScan {
+  let scan = scans.get(contentDir);
+  if (!scan) {
+    scan = readContent(contentDir);
+    scans.set(contentDir, scan);
+  }
+  return { articles: [...scan.articles], problems: [...scan.problems] };
+}
+
+function readContent(contentDir: string): ContentScan {
   const scan: ContentScan = { articles: [], problems: [] };
   for (const lang of LOCALES) {
     const dir = path.join(/*turbopackIgnore: true*/ contentDir, lang);
@@ -37,42 +44,26 @@ export function scanContent(contentDir = DEFAULT_CONTENT_DIR): ContentScan {
       const fullPath = path.join(/*turbopackIgnore: true*/ dir, name);
       const file = path.relative(/*turbopackIgnore: true*/ process.cwd(), fullPath);
       const slug = name.slice(0, -'.mdx'.length);
-      if (!isArticleSlug(slug)) scan.problems.push({ file, line: 1, message: `slug "${slug}" is not in DESIGN.md's article table` });
-      const loaded = readFrontmatter(file, readFileSync(/*turbopackIgnore: true*/ fullPath, 'utf8'));
-      const { problems, ...parsed } = parseMdxBody(loaded.body ?? '', loaded.bodyLine);
-      scan.problems.push(...(loaded.ok ? [] : loaded.problems), ...problems.map((problem) => ({ file, ...problem })));
-      if (!loaded.ok) continue;
-      scan.articles.push({
-        lang,
-        slug,
-        file,
-        frontmatter: loaded.frontmatter,
-        body: loaded.body,
-        ...parsed,
-      });
+      if (!isArticleSlug(slug)) scan.problems.push({ file, line: 1, message: `slug "${slug}" is not in the article table (docs/content-model.md)` });
+      const { frontmatter, structure, problems } = parseArticleSource(readFileSync(/*turbopackIgnore: true*/ fullPath, 'utf8'), file);
+      scan.problems.push(...problems.map((problem) => ({ file, ...problem })));
+      if (frontmatter && structure) scan.articles.push({ lang, slug, file, frontmatter, ...structure });
     }
   }
   return scan;
 }
 
-const cache = new Map<string, Article[]>();
-
-/**
- * All articles, validated; throws a ContentError naming file, line and field
- * when any file is broken, so `next build` fails on bad content.
- */
-export function loadArticles(contentDir = DEFAULT_CONTENT_DIR): Article[] {
-  const cached = cache.get(contentDir);
-  if (cached) return cached;
+/** Every article, validated; throws a ContentError naming file, line and field when any file is broken, so `next build` fails on bad content. */
+function loadArticles(contentDir: string): Article[] {
   const { articles, problems } = scanContent(contentDir);
   if (problems.length > 0) throw new ContentError(problems);
-  cache.set(contentDir, articles);
   return articles;
 }
 
-/** The articles of one language, in catalogue order of their files. */
-export function articlesIn(lang: Locale, contentDir = DEFAULT_CONTENT_DIR): Article[] {
-  return loadArticles(contentDir).filter((article) => article.lang === lang);
+/** The articles of one language (every language when `lang` is omitted), in file order. Throws a ContentError on broken content. */
+export function listArticles(lang?: Locale, contentDir = DEFAULT_CONTENT_DIR): Article[] {
+  const articles = loadArticles(contentDir);
+  return lang ? articles.filter((article) => article.lang === lang) : articles;
 }
 
 /** One article, or undefined when that language has no such slug. */

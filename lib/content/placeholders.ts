@@ -5,8 +5,8 @@ export interface PlaceholderValues {
 }
 
 /** What a reader sees where no value was given. */
-export const DEFAULT_HOST = 'server.example.com';
-export const DEFAULT_PORT = 443;
+const DEFAULT_HOST = 'server.example.com';
+const DEFAULT_PORT = 443;
 
 const PLACEHOLDER = /\{\{\s*(host|port)(?::([^}\s]+))?\s*\}\}/g;
 
@@ -21,7 +21,7 @@ export function fillPlaceholders(code: string, values: PlaceholderValues = {}): 
   });
 }
 
-/** True when a piece of code mentions the customer's host or port. */
-export function hasPlaceholders(code: string): boolean {
-  return new RegExp(PLACEHOLDER.source).test(code);
+/** Replaces every placeholder with `mask`, e.g. so search does not find every command under "host". */
+export function maskPlaceholders(text: string, mask = '…'): string {
+  return text.replace(PLACEHOLDER, mask);
 }

@@ -10,7 +10,7 @@ const TABLES: readonly string[] = [settings, users, accounts, sessions, verifica
 );
 
 /** What `db:backup` writes: every row of every table, as JSON, in one consistent snapshot. */
-export interface Backup {
+interface Backup {
   format: 'fixpath-backup';
   version: 1;
   createdAt: string;

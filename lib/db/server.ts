@@ -5,7 +5,7 @@ import 'server-only';
  * (DATABASE_URL); migrations, backup and restore. Server-only.
  */
 export { backupDatabase, restoreDatabase } from './backup';
-export { databaseConfigFromEnv, describeDatabase, type DatabaseConfig } from './config';
+export { databaseConfigFromEnv, type DatabaseConfig } from './config';
 export { openDatabase, type Database, type FixpathDb } from './connect';
 export { DatabaseUnavailableError, isUnavailable } from './errors';
 export { migrateDatabase } from './migrate';

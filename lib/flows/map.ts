@@ -1,10 +1,12 @@
 import { toDirectedGraph } from 'xstate/graph';
-import type { FlowMachine, StepMeta } from '../../machines';
+import type { FlowMachine, StepMeta } from '@/machines';
 
 /** One state on the flow map, placed by its distance from the start. */
-export interface MapNode {
+interface MapNode {
   id: string;
   kind: StepMeta['kind'];
+  /** True for a state that ends the flow. */
+  final: boolean;
   /** Steps from the first state along the shortest route (the row). */
   depth: number;
   /** Position within its row. */
@@ -12,10 +14,10 @@ export interface MapNode {
 }
 
 /** All transitions between two states, merged into one arrow. */
-export interface MapEdge {
+interface MapEdge {
   from: string;
   to: string;
-  /** The event types that take it (`answer.yes`, `xstate.done.actor.tcpProbe`, `always` …). */
+  /** The event types that take it (`answer.yes`, `PROBE.DONE`, `always` …). */
   events: string[];
 }
 
@@ -64,7 +66,7 @@ export function buildFlowMap(machine: FlowMachine): FlowMap {
     const row = depth.get(id) ?? Math.max(0, ...depth.values()) + 1;
     const order = rows.get(row) ?? 0;
     rows.set(row, order + 1);
-    return { id, kind: (machine.states[id].meta as StepMeta).kind, depth: row, order };
+    return { id, kind: (machine.states[id].meta as StepMeta).kind, final: machine.states[id].type === 'final', depth: row, order };
   });
   return { nodes, edges, rows: Math.max(...nodes.map((node) => node.depth)) + 1, widest: Math.max(...rows.values()) };
 }

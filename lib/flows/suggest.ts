@@ -1,5 +1,5 @@
-import type { CauseSuggestion } from '../../machines';
-import type { Locale } from '../i18n/locales';
+import type { CauseSuggestion } from '@/machines';
+import type { Locale } from '@/lib/i18n';
 
 /** Words, or Chinese character pairs (Chinese has no spaces), of a text, lower-cased. */
 function terms(text: string): Set<string> {

@@ -3,7 +3,7 @@
  * `defineMessages` (a key missing in one language is a type error).
  */
 export { DEFAULT_LOCALE, isLocale, LOCALES, otherLocale, switchLocalePath, type Locale, type Localized } from './locales';
-export { defineMessages, format } from './define-messages';
+export { format } from './define-messages';
 export { articleMessages } from './messages/article';
 export { authMessages, type AuthMessages } from './messages/auth';
 export { fixMessages } from './messages/fix';

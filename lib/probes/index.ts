@@ -6,5 +6,5 @@
  */
 export { ALL_PROBE_CODES, PROBE_CODES, type ProbeCode, type ProbeType } from './contract/codes';
 export { probeCodeMessages } from './contract/code-messages';
-export { parseProbeRequest, type ProbeRequest, type ProbeRequestBody } from './contract/request';
+export { parseProbeRequest, type ProbeRequest } from './contract/request';
 export { probeResultSchema, type ProbeResult } from './contract/result';

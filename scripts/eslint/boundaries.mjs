@@ -4,7 +4,7 @@ import path from 'node:path';
  * Which feature of `lib/` may use which: docs/architecture.md as data. `machines` stands for
  * the top-level machines/ folder. Adding an edge is a design decision: change the doc with it.
  */
-export const FEATURE_DEPENDENCIES = {
+const FEATURE_DEPENDENCIES = {
   i18n: [],
   address: [],
   db: [],
@@ -24,7 +24,7 @@ const DOORS = ['', 'index', 'server'];
  * Where a repository path belongs.
  * @param {string} relative a path relative to the repository root, without extension
  */
-export function partOf(relative) {
+function partOf(relative) {
   const [top, feature, ...rest] = relative.split('/');
   if (top === 'lib' && feature) return { part: 'lib', feature, inner: rest.join('/') };
   if (['machines', 'app', 'components', 'scripts', 'tests'].includes(top)) return { part: top };

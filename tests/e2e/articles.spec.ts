@@ -1,19 +1,34 @@
 import { expect, test } from '@playwright/test';
 import { gotoReady } from './helpers';
 
-test('an article renders in Chinese and in English with its fixes listed', async ({ page }) => {
+test('an article renders in Chinese and in English, its contents listing each fix by title and anchor', async ({ page }) => {
   await gotoReady(page, '/zh/articles/service-not-listening');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const zhToc = page.getByRole('navigation', { name: '本文的修复方法' });
-  await expect(zhToc.getByRole('link')).toHaveCount(await page.locator('section[data-fix]').count());
-  await expect(page.locator('h2#check-listening')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('服务没有在监听端口');
+  const zhFixes = [
+    ['check-listening', '确认服务在监听哪个地址和端口'],
+    ['start-service', '启动服务并查明它为什么停了'],
+    ['fix-bind-address', '把监听地址从 127.0.0.1 改成对外地址'],
+  ];
+  const zhToc = page.getByRole('navigation', { name: '本文的修复方法' }).getByRole('link');
+  await expect(zhToc).toHaveText(zhFixes.map(([, title]) => title));
+  for (const [index, [id, title]] of zhFixes.entries()) {
+    await expect(zhToc.nth(index)).toHaveAttribute('href', `#${id}`);
+    await expect(page.locator(`section[data-fix="${id}"] h2#${id}`)).toContainText(title);
+  }
+  await expect(page.locator('section[data-fix]')).toHaveCount(zhFixes.length);
+  // A markdown section keeps the id the lint and search know for it.
+  await expect(page.locator('h2#为什么会这样')).toHaveText(/为什么会这样/);
 
   await gotoReady(page, '/en/articles/service-not-listening');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { name: 'How customers describe it' })).toBeVisible();
-  await expect(page.locator('h2#check-listening')).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Fixes in this article' }).getByRole('link').first()).toHaveAttribute('href', /^#/);
+  const enToc = page.getByRole('navigation', { name: 'Fixes in this article' }).getByRole('link');
+  await expect(enToc).toHaveText(['Check which address and port the service listens on', 'Start the service and find out why it stopped', 'Change the bind address from 127.0.0.1 to a reachable one']);
+  await enToc.nth(1).click();
+  await expect(page).toHaveURL(/#start-service$/);
+  await expect(page.locator('h2#start-service')).toBeInViewport();
+  await expect(page.locator('h2#why-this-happens')).toHaveText(/Why this happens/);
 });
 
 test('copy link puts the full URL with the fix anchor on the clipboard', async ({ page }) => {
@@ -41,19 +56,23 @@ test('code blocks are highlighted on the server and copy their command', async (
 test('the platform tab chosen on one article is still chosen on the next', async ({ page }) => {
   await gotoReady(page, '/en/articles/service-not-listening');
   const tablist = page.getByRole('tablist').first();
+  await expect(tablist.getByRole('tab')).toHaveText(['Linux', 'Windows', 'macOS']);
   await tablist.getByRole('tab', { name: 'macOS' }).click();
   await expect(tablist.getByRole('tab', { name: 'macOS' })).toHaveAttribute('aria-selected', 'true');
-  // Keyboard: arrow keys move between platforms.
+  // Keyboard: Home goes to the first platform, the arrows to the next one, and the panel follows.
   await tablist.getByRole('tab', { name: 'macOS' }).press('Home');
-  const first = await tablist.getByRole('tab').first().textContent();
-  await expect(tablist.getByRole('tab').first()).toBeFocused();
+  await expect(tablist.getByRole('tab', { name: 'Linux' })).toBeFocused();
+  await expect(tablist.getByRole('tab', { name: 'Linux' })).toHaveAttribute('aria-selected', 'true');
+  await tablist.getByRole('tab', { name: 'Linux' }).press('ArrowRight');
+  await expect(tablist.getByRole('tab', { name: 'Windows' })).toBeFocused();
+  await expect(tablist.getByRole('tab', { name: 'Windows' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel').filter({ visible: true }).first()).toHaveAttribute('data-platform', 'Windows');
   await tablist.getByRole('tab', { name: 'macOS' }).click();
 
   await gotoReady(page, '/en/articles/dns-resolution-failure');
   const next = page.getByRole('tablist').first();
   await expect(next.getByRole('tab', { name: 'macOS' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tabpanel').filter({ visible: true }).first()).toHaveAttribute('data-platform', 'macOS');
-  expect(first).toBeTruthy();
 });
 
 test('the language switch keeps the reader on the same page', async ({ page }) => {
@@ -82,8 +101,11 @@ test('unknown pages are real 404s in the right language', async ({ page }) => {
 test('/ opens the Chinese home page, which lists articles by layer', async ({ page }) => {
   await gotoReady(page, '/');
   await expect(page).toHaveURL(/\/zh$/);
-  await expect(page.getByRole('heading', { name: '传输层' })).toBeVisible();
-  await page.getByRole('link', { name: /./ }).filter({ has: page.locator(`[href="/zh/articles/service-not-listening"]`) }).count();
-  await page.locator('a[href="/zh/articles/service-not-listening"]').first().click();
+  const transport = page.getByRole('region', { name: '传输层' });
+  await expect(transport).toBeVisible();
+  const article = transport.getByRole('link', { name: '服务没有在监听端口' });
+  await expect(article).toHaveAttribute('href', '/zh/articles/service-not-listening');
+  await article.click();
   await expect(page).toHaveURL(/\/zh\/articles\/service-not-listening$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('服务没有在监听端口');
 });

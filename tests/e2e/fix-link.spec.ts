@@ -10,6 +10,13 @@ test("a fix link shows just that fix with the customer's host and port in every 
   expect(commands.join('\n')).not.toContain('{{');
 });
 
+test('a fix link reads the host as the flows and the probe API do: canonical, IPv6 bracketed before the port', async ({ page }) => {
+  await gotoReady(page, '/en/fix/service-not-listening?fix=check-listening&host=API.Example.NET.&port=8443');
+  await expect(page.getByText('For the server api.example.net:8443')).toBeVisible();
+  await gotoReady(page, '/en/fix/service-not-listening?fix=check-listening&host=%5B2001%3Adb8%3A%3A1%5D&port=8443');
+  await expect(page.getByText('For the server [2001:db8::1]:8443')).toBeVisible();
+});
+
 test('a fix link never renders query values as HTML and says which ones it ignored', async ({ page }) => {
   let alerted = false;
   page.on('dialog', async (dialog) => {

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { useLoopbackTargets } from './flow-helpers';
+import { gotoReady } from './helpers';
 
 const targets = useLoopbackTargets();
 
@@ -15,7 +16,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   for (const path of ['/zh/flows', '/en/flows', '/zh/flows/five-layer', '/en/flows/five-whys', '/en/flows/incident-response']) {
     test(`${path} has no serious or critical axe violations (${colorScheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme });
-      await page.goto(path);
+      await gotoReady(page, path);
       if (/flows\/./.test(path)) await expect(page.locator('section[data-state]')).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
     });
@@ -23,7 +24,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
   test(`a flow with evidence, errors, an ending and the open map has no serious axe violations (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
-    await page.goto('/en/flows/five-layer');
+    await gotoReady(page, '/en/flows/five-layer');
     await page.getByRole('button', { name: 'Start checking' }).click();
     await expect(page.locator('[data-form-errors]')).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
@@ -38,7 +39,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 }
 
 test('a flow runs from the keyboard alone: fields, submit, options by Tab or by number', async ({ page }) => {
-  await page.goto('/en/flows/five-layer');
+  await gotoReady(page, '/en/flows/five-layer');
   const host = page.getByLabel('Server (host name or IP)');
   await host.focus();
   await page.keyboard.type('127.0.0.1');

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { currentStep, useLoopbackTargets } from './flow-helpers';
+import { gotoReady } from './helpers';
 
 const targets = useLoopbackTargets();
 
@@ -10,7 +11,7 @@ test('the home page and the flow list show every flow with its one-line descript
     ['zh', 'TLS 握手与证书', '用 TLS 探测查出时钟、过期、域名、证书链或协议版本的问题'],
   ] as const) {
     for (const path of [`/${lang}`, `/${lang}/flows`]) {
-      await page.goto(path);
+      await gotoReady(page, path);
       await expect(page.getByRole('link', { name: title })).toHaveAttribute('href', `/${lang}/flows/tls-handshake`);
       await expect(page.getByText(description)).toBeVisible();
       await expect(page.locator('a[href^="/' + lang + '/flows/"]')).toHaveCount(5);
@@ -23,7 +24,7 @@ test('tls-handshake: the TLS probe finds the expired certificate (en and zh)', a
     ['en', 'Server (host name or IP)', 'Port', 'Check TLS', '/en/articles/tls-certificate-expired#renew-certificate'],
     ['zh', '服务器地址（主机名或 IP）', '端口', '检查 TLS', '/zh/articles/tls-certificate-expired#renew-certificate'],
   ] as const) {
-    await page.goto(`/${lang}/flows/tls-handshake`);
+    await gotoReady(page, `/${lang}/flows/tls-handshake`);
     await page.getByLabel(host).fill('127.0.0.1');
     await page.getByLabel(port).fill(String(targets.expiredTlsPort));
     await page.getByRole('button', { name: start }).click();
@@ -33,13 +34,13 @@ test('tls-handshake: the TLS probe finds the expired certificate (en and zh)', a
 });
 
 test('client-config: a malformed address ends at correcting it; a closed port asks about the port (en and zh)', async ({ page }) => {
-  await page.goto('/en/flows/client-config');
+  await gotoReady(page, '/en/flows/client-config');
   await page.getByRole('button', { name: 'There is an address' }).click();
   await page.getByLabel('Server address (verbatim)').fill('htps://api.example.com');
   await page.getByRole('button', { name: 'Check the address' }).click();
   await expect(currentStep(page)).toHaveAttribute('data-state', 'fix_server-address-invalid_fix-address-format');
 
-  await page.goto('/zh/flows/client-config');
+  await gotoReady(page, '/zh/flows/client-config');
   await page.getByRole('button', { name: '有一个地址' }).click();
   await page.getByLabel('服务器地址（原样）').fill(`127.0.0.1:${targets.closedPort}`);
   await page.getByRole('button', { name: '检查地址' }).click();
@@ -51,7 +52,7 @@ test('client-config: a malformed address ends at correcting it; a closed port as
 test('incident-response: the status update is filled in from the answers in both languages, then 5 Whys (en and zh)', async ({ page }) => {
   for (const lang of ['en', 'zh'] as const) {
     const en = lang === 'en';
-    await page.goto(`/${lang}/flows/incident-response`);
+    await gotoReady(page, `/${lang}/flows/incident-response`);
     await page.getByLabel(en ? 'Affected service' : '受影响的服务').fill('Order API');
     await page.getByLabel(en ? 'Started at (with time zone)' : '开始时间（含时区）').fill('14:05 UTC');
     await page.getByLabel(en ? 'What customers see' : '客户看到的现象').fill('Checkout times out');
@@ -71,7 +72,7 @@ test('incident-response: the status update is filled in from the answers in both
 });
 
 test('the language switch keeps the flow and its path', async ({ page }) => {
-  await page.goto('/en/flows/client-config');
+  await gotoReady(page, '/en/flows/client-config');
   await page.getByRole('button', { name: 'There is an address' }).click();
   await expect(currentStep(page)).toHaveAttribute('data-state', 'address');
   await expect(page).toHaveURL(/\?v=1&p=/);
@@ -82,7 +83,7 @@ test('the language switch keeps the flow and its path', async ({ page }) => {
 });
 
 test('five-whys runs in Chinese to a Chinese report', async ({ page }) => {
-  await page.goto('/zh/flows/five-whys');
+  await gotoReady(page, '/zh/flows/five-whys');
   await page.getByLabel(/^问题/).fill('客户端一直转圈，连不上服务器');
   await page.getByRole('button', { name: '开始问为什么' }).click();
   await page.getByLabel(/^原因/).fill('服务器证书过期');

@@ -1,11 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { currentStep, useLoopbackTargets } from './flow-helpers';
+import { gotoReady } from './helpers';
 
 const targets = useLoopbackTargets();
 
 
 async function startFiveLayer(page: Page, port: number) {
-  await page.goto('/en/flows/five-layer');
+  await gotoReady(page, '/en/flows/five-layer');
   await page.getByLabel('Server (host name or IP)').fill('127.0.0.1');
   await page.getByLabel('Port').fill(String(port));
   await page.getByRole('button', { name: 'Start checking' }).click();
@@ -33,12 +34,14 @@ test('a closed port leads, through the TCP probe, to the fix for a stopped servi
 });
 
 test('an expired certificate leads, through the TLS probe, to renewing it (in Chinese)', async ({ page }) => {
-  await page.goto('/zh/flows/five-layer');
+  await gotoReady(page, '/zh/flows/five-layer');
   await page.getByLabel('服务器地址（主机名或 IP）').fill('127.0.0.1');
   await page.getByLabel('端口').fill(String(targets.expiredTlsPort));
   await page.getByRole('button', { name: '开始检测' }).click();
   await expect(currentStep(page)).toHaveAttribute('data-state', 'fix_tls-certificate-expired_renew-certificate');
-  await expect(page.getByRole('heading', { name: '证书已过期：续期并部署' })).toBeVisible();
+  // The ending is the article's fix: its title and summary come from content/zh/tls-certificate-expired.mdx.
+  await expect(page.getByRole('heading', { name: '续期并部署新证书' })).toBeVisible();
+  await expect(currentStep(page)).toContainText('续期或重新签发证书，部署到服务器（连同中间证书）并重新加载服务，再检查有效期。');
   const evidence = page.locator('[data-evidence="TLS_CERT_EXPIRED"]');
   await expect(evidence).toContainText('2021-01-01');
   await evidence.getByText('原始 JSON').click();
@@ -59,7 +62,7 @@ test('the flow link reopens the same step with the same evidence, without probin
   other.on('request', (request) => {
     if (request.url().includes('/api/probe')) probes.push(request.url());
   });
-  await other.goto(link);
+  await gotoReady(other, link);
   await expect(currentStep(other)).toHaveAttribute('data-state', 'fix_tls-certificate-expired_renew-certificate');
   expect(await other.locator('[data-evidence="TLS_CERT_EXPIRED"]').innerText()).toBe(summary);
   await expect(other.locator('[data-evidence="TCP_OPEN"]')).toBeVisible();
@@ -108,7 +111,7 @@ test('a tampered link says so and resumes from the last step that fits', async (
   await startFiveLayer(page, targets.closedPort);
   await expect(currentStep(page)).toHaveAttribute('data-state', 'portRefused');
   const url = new URL(page.url());
-  await page.goto(`${url.pathname}?v=1&p=${url.searchParams.get('p')?.slice(0, -6)}`);
+  await gotoReady(page, `${url.pathname}?v=1&p=${url.searchParams.get('p')?.slice(0, -6)}`);
   await expect(page.locator('[data-link-notice]')).toBeVisible();
   await expect(currentStep(page)).toHaveAttribute('data-state', 'target');
 });
@@ -124,4 +127,55 @@ test('a probe can be cancelled; the flow then asks staff to check by hand', asyn
   await expect(page.locator('[data-evidence="cancelled"]')).toBeVisible();
   await page.getByRole('button', { name: 'Refused at once' }).click();
   await expect(currentStep(page)).toHaveAttribute('data-state', 'portRefused');
+});
+
+test('the first step is rendered on the server: the form is there before any script runs', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/en/flows/five-layer');
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'target');
+  await expect(page.getByRole('heading', { level: 2, name: 'Which server does the customer connect to?' })).toBeVisible();
+  await expect(page.getByLabel('Server (host name or IP)')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start checking' })).toBeVisible();
+  await context.close();
+});
+
+test('a pasted URL fills host and port, shown normalised, and the flow probes that port', async ({ page }) => {
+  await gotoReady(page, '/en/flows/five-layer');
+  const host = page.getByLabel('Server (host name or IP)');
+  await host.fill(`HTTP://127.0.0.1:${targets.closedPort}/login`);
+  await host.blur();
+  await expect(host).toHaveValue('127.0.0.1');
+  await expect(page.getByLabel('Port')).toHaveValue(String(targets.closedPort));
+  await expect(page.getByLabel(/^URL/)).toHaveValue(`http://127.0.0.1:${targets.closedPort}/login`);
+  await page.getByRole('button', { name: 'Start checking' }).click();
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'portRefused');
+  await expect(page.locator('[data-evidence="TCP_REFUSED"]')).toBeVisible();
+});
+
+test('the host field takes what the probe API takes and reads it as the API does', async ({ page }) => {
+  await gotoReady(page, '/en/flows/five-layer');
+  const host = page.getByLabel('Server (host name or IP)');
+  await host.fill('127.1');
+  await page.getByLabel('Port').fill(String(targets.closedPort));
+  await page.getByRole('button', { name: 'Start checking' }).click();
+  // An IP literal skips DNS; the short form is read as the dotted quad it stands for.
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'portRefused');
+  await expect(page.getByRole('navigation', { name: 'Path so far' })).toContainText('Server (host name or IP): 127.0.0.1');
+});
+
+test('a link does not show the first step while its path is restored', async ({ page }) => {
+  await startFiveLayer(page, targets.closedPort);
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'portRefused');
+  const link = page.url();
+  // Without the page's scripts the path is never restored: the server-rendered first step stays hidden.
+  await page.route('**/_next/static/chunks/*.js', (route) => route.abort());
+  await page.goto(link);
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the flow' })).toBeVisible();
+  await expect(currentStep(page)).toBeHidden();
+  await page.unroute('**/_next/static/chunks/*.js');
+  await gotoReady(page, link);
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'portRefused');
+  await expect(currentStep(page)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the flow' })).toBeHidden();
 });

@@ -1,12 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { currentStep, useLoopbackTargets } from './flow-helpers';
+import { gotoReady } from './helpers';
 
 const targets = useLoopbackTargets();
 
 
 test('the 5 Whys report holds the whole chain, with probe evidence, root cause and countermeasures', async ({ page }) => {
-  await page.goto('/en/flows/five-whys');
+  await gotoReady(page, '/en/flows/five-whys');
   await page.getByLabel('Problem (symptom)').fill('Clients in the Shanghai office cannot log in since 09:10');
   await page.getByLabel('Server (host name or IP)').fill('127.0.0.1');
   await page.getByLabel('Port').fill(String(targets.expiredTlsPort));

@@ -88,16 +88,28 @@ test('Tab stays inside the open search dialog', async ({ page }) => {
   }
 });
 
+/** A message of Fuse.js that survives minification, to tell its code in a script. */
+const FUSE_MARK = "Incorrect 'index' type";
+
 test('the index and Fuse.js load when search is first used, not with the page', async ({ page }) => {
   const requested: string[] = [];
+  const scripts: Array<{ url: string; body: Promise<string> }> = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push({ url: response.url(), body: response.text() });
+  });
   await gotoReady(page, '/en/articles/dns-resolution-failure');
   await page.waitForLoadState('networkidle');
   expect(requested).not.toContain('/search-index.json');
+  const withPage = scripts.length;
+  expect(withPage).toBeGreaterThan(0);
+  for (const script of scripts) expect(await script.body, `${script.url} ships Fuse.js with the page`).not.toContain(FUSE_MARK);
   await page.getByRole('button', { name: 'Search fixes, errors and commands' }).click();
   await expect.poll(() => requested.includes('/search-index.json')).toBe(true);
   await palette(page, 'Search fixes').input.fill('flush dns');
   await expect(palette(page, 'Search fixes').list.getByRole('option').first()).toContainText('Flush the local DNS cache');
+  const loadedLater = await Promise.all(scripts.slice(withPage).map((script) => script.body));
+  expect(loadedLater.some((body) => body.includes(FUSE_MARK)), 'Fuse.js arrives with the first search').toBe(true);
 });
 
 test('a pasted stack trace is reduced to what identifies it, and the best fix comes first', async ({ page }) => {

@@ -1,34 +1,33 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { test } from 'node:test';
-import { formatJson, formatTable, parseCliArgs } from '../../lib/search/cli';
-import { createSearchEngine } from '../../lib/search/engine';
 
-test('the CLI reads the language, JSON switch, limit and query', () => {
-  assert.deepEqual(parseCliArgs(['--lang', 'en', '--json', 'connection', 'refused']), { lang: 'en', json: true, limit: 10, query: 'connection refused' });
-  assert.deepEqual(parseCliArgs(['--lang=zh', '--limit=3', '--', '连不上']), { lang: 'zh', json: false, limit: 3, query: '连不上' });
+const script = path.join(import.meta.dirname, '../../scripts/search-cli.ts');
+
+/** Runs `npm run -s search -- …` the way package.json does. */
+function search(args: string[], input?: string): string {
+  return execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', script, ...args], { encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+test('the search CLI answers from the index with slug, anchor, title, kind and score', () => {
+  const results = JSON.parse(search(['--lang', 'en', '--json', '--limit', '3', 'ECONNREFUSED'])) as Array<{ slug: string; kind: string; url: string }>;
+  assert.equal(results.length, 3);
+  assert.equal(results[0].slug, 'service-not-listening');
+  assert.match(results[0].url, /^\/en\/articles\/service-not-listening/);
 });
 
-test('bad arguments are named', () => {
-  assert.throws(() => parseCliArgs(['--lang', 'fr', 'x']), /--lang must be zh or en, not "fr"/);
-  assert.throws(() => parseCliArgs(['--limit', '0', 'x']), /--limit must be a whole number from 1 to 100, not "0"/);
-  assert.throws(() => parseCliArgs(['--verbose', 'x']), /unknown option --verbose/);
-  assert.throws(() => parseCliArgs(['--json']), /no query given/);
+test('a pasted error on standard input is reduced to its signature', () => {
+  const paste = 'Exception in thread "main" javax.net.ssl.SSLHandshakeException: PKIX path building failed\n\tat com.acme.Main.main(Main.java:42)';
+  const lines = search(['--lang', 'zh', '-'], paste).split('\n');
+  assert.equal(lines[0], 'Recognised: SSLHandshakeException · "SSLHandshakeException: PKIX path building failed"');
+  assert.match(lines[1], /^ 1\. \w+ +[\d.]+ {2}tls-untrusted-chain/);
 });
 
-test('results print with slug, anchor, title, kind and score, and a paste says what was recognised', () => {
-  const engine = createSearchEngine({
-    version: 1,
-    records: [
-      { kind: 'article', lang: 'en', slug: 'service-not-listening', title: 'Service not listening', errors: ['ECONNREFUSED'] },
-      { kind: 'fix', lang: 'en', slug: 'service-not-listening', anchor: 'start-service', title: 'Start the service', parent: 0 },
-    ],
+test('a bad argument exits 2 with the usage', () => {
+  assert.throws(() => search(['--lang', 'fr', 'x']), (error: { status: number; stderr: string }) => {
+    assert.equal(error.status, 2);
+    assert.match(error.stderr, /--lang must be zh or en, not "fr"\nusage: npm run -s search/);
+    return true;
   });
-  const response = engine.search('Error: connect ECONNREFUSED 10.0.0.5:443\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)', { lang: 'en' });
-  const json = JSON.parse(formatJson(response));
-  assert.deepEqual(Object.keys(json[0]), ['slug', 'anchor', 'title', 'kind', 'score', 'lang', 'url']);
-  assert.deepEqual(json.map((row: { anchor: string | null }) => row.anchor), [null, 'start-service']);
-  assert.equal(typeof json[0].score, 'number');
-  const table = formatTable(response).split('\n');
-  assert.equal(table[0], 'Recognised: ECONNREFUSED · "Error: connect ECONNREFUSED"');
-  assert.match(table[2], /^ 2\. fix +[\d.]+ {2}service-not-listening#start-service {2}Start the service$/);
 });

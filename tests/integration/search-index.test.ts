@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { loadArticles } from '../../lib/content/load';
-import { buildSearchIndex } from '../../lib/search/build-index';
-import { flowRecords } from '../../lib/search/flow-records';
-import { registeredFlows } from '../../lib/search/flow-source';
-import { sectionText } from '../../lib/search/mdx-text';
-import { parseSearchIndex } from '../../lib/search/schema';
+import type { Article } from '@/lib/content';
+import { listArticles, parseArticleSource } from '@/lib/content/server';
+import { buildSearchIndex, flowRecords, parseSearchIndex, registeredFlows } from '@/lib/search/server';
 
 const good = path.join(import.meta.dirname, '../fixtures/content/good');
 
 test('every article gives one record and one per fix, each fix pointing at its article', () => {
-  const index = parseSearchIndex(buildSearchIndex({ articles: loadArticles(good) }));
+  const index = parseSearchIndex(buildSearchIndex({ articles: listArticles(undefined, good) }));
   const zh = index.records.filter((record) => record.lang === 'zh' && record.slug === 'service-not-listening');
   assert.deepEqual(zh.map((record) => [record.kind, record.anchor]), [['article', undefined], ['fix', 'check-listening'], ['fix', 'start-service']]);
   const [article, check] = zh;
@@ -23,28 +20,53 @@ test('every article gives one record and one per fix, each fix pointing at its a
   assert.deepEqual(check.commands, ["ss -ltn 'sport = :…'"], 'placeholders do not make every command match "host" or "port"');
 });
 
-test('section text keeps words and drops markup, links, JSX and sample output markers', () => {
-  const section = sectionText(
-    [
-      '**When this applies:** the client says [refused](/articles/x#y) at once.',
-      '<Tabs>',
-      '<Tab label="Linux">',
-      '```bash',
-      'sudo ss -ltnp',
-      '```',
-      '</Tab>',
-      '</Tabs>',
-      '```text',
-      'curl: (7) Failed to connect',
-      '```',
-      '### Check the bind address',
-      '- Use `0.0.0.0` instead. Then restart it.',
-    ].join('\n'),
-  );
-  assert.equal(section.prose, 'When this applies: the client says refused at once.\nUse 0.0.0.0 instead.\nThen restart it.');
-  assert.deepEqual(section.commands, ['sudo ss -ltnp']);
-  assert.deepEqual(section.outputs, ['curl: (7) Failed to connect']);
-  assert.deepEqual(section.headings, ['Check the bind address']);
+test('the searched text keeps words and drops markup, links, JSX and placeholders; sample output keeps its first lines', () => {
+  const source = `---
+title: Refused
+summary: S.
+layer: transport
+tags: [tcp]
+symptoms: [a, b, c]
+errors: []
+flows: []
+updated: 2026-11-22
+---
+
+<Fix id="check" title="Check">
+
+**When this applies:** the client says [refused](/articles/x#y) at once.
+
+<Tabs>
+<Tab label="Linux">
+
+\`\`\`bash
+sudo ss -ltnp 'sport = :{{port}}'
+\`\`\`
+
+</Tab>
+</Tabs>
+
+\`\`\`text
+curl: (7) Failed to connect
+line 2
+line 3
+line 4
+line 5
+\`\`\`
+
+### Check the bind address
+
+- Use \`0.0.0.0\` instead. Then restart it on \`{{host}}\`.
+
+</Fix>
+`;
+  const { frontmatter, structure } = parseArticleSource(source, 'content/en/service-not-listening.mdx');
+  assert.ok(frontmatter && structure);
+  const article: Article = { lang: 'en', slug: 'service-not-listening', file: 'x.mdx', frontmatter, ...structure };
+  const [, fix] = buildSearchIndex({ articles: [article] }).records;
+  assert.equal(fix.text, 'When this applies: the client says refused at once.\nUse 0.0.0.0 instead.\nThen restart it on ….\ncurl: (7) Failed to connect\nline 2\nline 3\nline 4');
+  assert.deepEqual(fix.commands, ["sudo ss -ltnp 'sport = :…'"]);
+  assert.deepEqual(fix.headings, ['Check the bind address']);
 });
 
 test('flows give a record per flow and per step that asks something, in both languages, without fix endings', () => {

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { getShortestPaths } from 'xstate/graph';
-import { decodeFlowLink, encodeFlowLink, MAX_PAYLOAD_CHARS } from '../../lib/flows/link-codec';
-import { eventToStep, type PathStep } from '../../lib/flows/path';
-import { stateIdOf } from '../../lib/flows/state';
-import { replayPath, type FlowSnapshot } from '../../lib/flows/replay';
-import { restoreFlowLink } from '../../lib/flows/restore';
+import { encodeFlowLink, replayPath, restoreFlowLink, stateIdOf, type PathStep } from '../../lib/flows';
+import { decodeFlowLink, MAX_PAYLOAD_CHARS } from '../../lib/flows/link/codec';
 import { FLOWS } from '../../machines';
-import { modelEvents, sampleResult, serializeForModel } from '../fixtures/flows/model';
+import { modelEvents, pathSteps, sampleResult, serializeForModel } from '../fixtures/flows/model';
 
 const flow = FLOWS['five-layer'];
 const host = { host: 'api.example.com', port: '443', url: '' };
@@ -23,7 +20,7 @@ const expiredPath: PathStep[] = [
 describe('flow links', () => {
   test('a link replays to the same state and evidence without running any probe', async () => {
     const query = await encodeFlowLink('five-layer', flow.info.version, expiredPath);
-    // The machine has no probe actor provided: running one would throw.
+    // Restoring is pure: there is no probe function to call, only transitions over the recorded events.
     const restored = await restoreFlowLink(flow, query);
     assert.equal(restored.notice, undefined);
     assert.equal(stateIdOf(restored.replay.snapshot), 'fix_tls-certificate-expired_renew-certificate');
@@ -32,6 +29,27 @@ describe('flow links', () => {
       restored.replay.snapshot.context.evidence.map((entry) => entry.result?.code),
       ['DNS_OK', 'TCP_OPEN', 'TLS_CERT_EXPIRED'],
     );
+    assert.deepEqual(restored.replay.snapshot.context.evidence[1].request, { type: 'tcp', host: 'api.example.com', port: 443 });
+  });
+
+  test('links written before the runtime became event-driven still open where they were', async () => {
+    // Written by the previous runtime (probe actors, `xstate.done.actor.*` events); the link format did not change.
+    const expired = await restoreFlowLink(
+      flow,
+      'v=1&p=rZFBTwIxEIX_innnutlFPNgr7MGosGE5mGzIprSDbuhum7aLEsJ_N9UEUTwQw3Fm3nszX6bKGFbNhq612JIDqyp4MAThXiiAwQfhAtgOr8YHcAjbJPQuWqspkaYFgzUuDobDGzD0ToMD-wWrYMGgOl84s6SYELaWwGPre8FJIP_KMWvw4HpikEZF13hS1tOHeBBtyDVhCx5FDL5vW-Fi6T9Drg5K1TsRGtM9efBskNwyKAqi0R58B6mNXJdreitJmk558JRBKOXIe3Bkd4MkTQZJlmJ_gAnS_oYJ0v4DZj4q6mmRT87BOdJeHkiffCfoM7-zEtofET2W9Sifzev8ubif5eOfZCvR6D_ZTl2XY1wsPgA',
+    );
+    assert.equal(expired.notice, undefined);
+    assert.deepEqual(expired.replay.steps, expiredPath);
+    assert.equal(stateIdOf(expired.replay.snapshot), 'fix_tls-certificate-expired_renew-certificate');
+
+    // A client address with a scheme the old form took (wss://) and a cancelled probe.
+    const cancelled = await restoreFlowLink(
+      FLOWS['client-config'],
+      'v=1&p=RYzBCsIwEAX_5Z3XBrEHyVcIHkMO6Xa1oW02dAMVxH8XPehpYAYmHAm8ZCntwFpu-Q4KAQmENI6bmF0n3QsI9mWkAPtHEHgSnkHPn_LYzbxzqeZOHmmti3Ssqz_3_cmZ8iwNhKpbgwdenyOD0LheNh0EMcY3',
+    );
+    assert.equal(cancelled.notice, undefined);
+    assert.equal(stateIdOf(cancelled.replay.snapshot), 'tcpProbeManual');
+    assert.deepEqual(cancelled.replay.snapshot.context.evidence[0].request, { type: 'tcp', host: 'api.example.com', port: 8443 });
   });
 
   test('the query carries the flow version and a compact path', async () => {
@@ -69,7 +87,7 @@ describe('flow links', () => {
   });
 
   test('values a form would refuse do not replay', () => {
-    const replay = replayPath(flow.machine, [{ kind: 'submit', state: 'target', action: 'start', values: { host: 'https://x', port: '99999' } }]);
+    const replay = replayPath(flow.machine, [{ kind: 'submit', state: 'target', action: 'start', values: { host: 'bad host!', port: '99999' } }]);
     assert.equal(replay.mismatch?.reason, 'event');
     assert.equal(stateIdOf(replay.snapshot), 'target');
   });
@@ -91,13 +109,9 @@ describe('flow links', () => {
   test('the shortest path to every ending of every flow survives encode, decode and replay', async () => {
     let endings = 0;
     for (const definition of Object.values(FLOWS)) {
-      const paths = getShortestPaths(definition.machine, { events: modelEvents(definition.machine), serializeState: serializeForModel } as never) as unknown as Array<{
-        state: FlowSnapshot;
-        steps: Array<{ state: FlowSnapshot; event: { type: string } & Record<string, unknown> }>;
-      }>;
+      const paths = getShortestPaths(definition.machine, { events: modelEvents(definition.machine), serializeState: serializeForModel });
       for (const path of paths.filter((candidate) => candidate.state.status === 'done')) {
-        // Each graph step holds the state after its event, so a step's own state is the one before.
-        const steps = path.steps.slice(1).map(({ event }, i) => eventToStep(stateIdOf(path.steps[i].state), event) as PathStep);
+        const steps = pathSteps(path);
         const restored = await restoreFlowLink(definition, await encodeFlowLink(definition.info.id, definition.info.version, steps));
         assert.equal(restored.notice, undefined);
         assert.equal(stateIdOf(restored.replay.snapshot), stateIdOf(path.state));

@@ -1,18 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { setup } from 'xstate';
-import { listFixReferences } from '../../lib/flows/fix-references';
-import { buildFlowMap } from '../../lib/flows/map';
+import { buildFlowMap } from '../../lib/flows';
+import { listFixReferences } from '../../lib/flows/server';
 import { FLOWS, type FlowMachine } from '../../machines';
 
 describe('flow map', () => {
   test('places every state, starting from the first, with merged edges', () => {
     const map = buildFlowMap(FLOWS['tls-handshake'].machine);
     assert.equal(map.nodes.length, Object.keys(FLOWS['tls-handshake'].machine.states).length);
-    assert.deepEqual(map.nodes.find((node) => node.id === 'target'), { id: 'target', kind: 'form', depth: 0, order: 0 });
+    assert.deepEqual(map.nodes.find((node) => node.id === 'target'), { id: 'target', kind: 'form', final: false, depth: 0, order: 0 });
     assert.equal(map.nodes.find((node) => node.id === 'tlsProbe')?.depth, 1);
     const manual = map.edges.find((edge) => edge.from === 'tlsProbe' && edge.to === 'tlsProbeManual');
-    assert.deepEqual(manual?.events.sort(), ['cancel', 'xstate.done.actor.tlsProbe', 'xstate.error.actor.tlsProbe']);
+    assert.deepEqual(manual?.events.sort(), ['PROBE.DONE', 'PROBE.FAILED', 'cancel']);
+    const ending = map.nodes.find((node) => node.id === 'fix_tls-certificate-expired_renew-certificate');
+    assert.equal(ending?.final, true);
   });
 
   test('draws eventless transitions, which toDirectedGraph leaves out', () => {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { listFlows } from '../../lib/flows/registry';
-import { FINAL_KINDS, FLOWS, FLOW_IDS, type StepMeta, type Text } from '../../machines';
-import { stateTargets } from '../../machines/define-flow';
+import { listFlows } from '../../lib/flows/server';
+import { PROBE_CODES, type ProbeCode } from '../../lib/probes';
+import { FINAL_KINDS, FLOWS, FLOW_IDS, stateTargets, type StepMeta, type Text } from '../../machines';
+import { DNS_FAILURE_CODES, DNS_SERVER_FAILURE_CODES, LOWER_LAYER_CODES, TCP_CODES, TLS_PROBLEM_CODES } from '../../machines/kit/probe-codes';
 
 const PLACEHOLDERS = new Set(['host', 'port', 'url']);
 
@@ -36,8 +37,12 @@ describe('flow registry and meta', () => {
         assert.match(id, /^[A-Za-z0-9_-]{1,80}$/, `${where}: state id unfit for links`);
         const eventIds = meta.kind === 'question' ? meta.options.map((option) => option.id) : meta.kind === 'form' ? meta.actions.map((action) => action.id) : [];
         for (const eventId of eventIds) assert.match(eventId, /^[a-z0-9-]{1,40}$/, `${where}: option id ${eventId} unfit for links`);
-        assertText(meta.title, `${where} title`);
-        if (meta.body) assertText(meta.body, `${where} body`);
+        // A fix ending's title and summary are its article's (checked by the content tests); the rest carry their own.
+        if (meta.kind === 'fix') assert.deepEqual(Object.keys(meta).sort(), ['fix', 'kind'], `${where}: a fix ending names only its fix`);
+        else {
+          assertText(meta.title, `${where} title`);
+          if (meta.body) assertText(meta.body, `${where} body`);
+        }
         assert.equal(node.type === 'final', (FINAL_KINDS as readonly string[]).includes(meta.kind), `${where}: final states and ending kinds agree`);
         if (meta.kind === 'question') {
           assert.ok(meta.options.length > 0, `${where}: no options`);
@@ -55,8 +60,21 @@ describe('flow registry and meta', () => {
         if (meta.kind === 'handoff') assert.ok(FLOWS[meta.flow], `${where}: hands off to unknown flow ${meta.flow}`);
       }
       for (const [id, node] of Object.entries(states)) {
-        for (const target of stateTargets(node.config as never)) assert.ok(states[target], `${flow.info.id}.${id} targets missing ${target}`);
+        for (const target of stateTargets(node.config)) assert.ok(states[target], `${flow.info.id}.${id} targets missing ${target}`);
       }
     });
   }
+});
+
+describe('probe code groups', () => {
+  const failing = (codes: readonly ProbeCode[]) => codes.filter((code) => !code.endsWith('_OK') && code !== 'TCP_OPEN');
+  const sorted = (codes: readonly ProbeCode[]) => [...codes].sort();
+
+  test('the groups written out in machines/ agree with the probe contract', () => {
+    assert.deepEqual(sorted(DNS_FAILURE_CODES), sorted(failing(PROBE_CODES.dns)));
+    assert.deepEqual(sorted(DNS_SERVER_FAILURE_CODES), sorted(failing(PROBE_CODES.dns).filter((code) => code !== 'DNS_NXDOMAIN')));
+    assert.deepEqual(sorted(TCP_CODES), sorted(failing(PROBE_CODES.tcp)));
+    assert.deepEqual(sorted(TLS_PROBLEM_CODES), sorted(PROBE_CODES.tls.filter((code) => !['TLS_OK', 'TLS_NOT_TLS', 'TLS_HANDSHAKE_TIMEOUT', 'TLS_RESET'].includes(code))));
+    assert.deepEqual(sorted(LOWER_LAYER_CODES), sorted([...failing(PROBE_CODES.dns), ...failing(PROBE_CODES.tcp), ...failing(PROBE_CODES.tls)]));
+  });
 });

@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildFiveWhysReport } from '../../lib/flows/five-whys-report';
-import type { PathStep } from '../../lib/flows/path';
-import { replayPath } from '../../lib/flows/replay';
-import { buildStatusUpdate } from '../../lib/flows/status-update';
-import { buildCaseNotes } from '../../lib/flows/transcript';
-import { FLOWS } from '../../machines';
+import { buildCaseNotes, buildFiveWhysReport, buildStatusUpdate, replayPath, type PathStep } from '../../lib/flows';
+import { fixInfoFor } from '../../lib/flows/server';
+import { FLOWS, type ReportMeta } from '../../machines';
 import { sampleResult } from '../fixtures/flows/model';
 
 const origin = 'https://fixpath.example.com';
@@ -23,14 +20,15 @@ describe('case notes', () => {
   ];
 
   test('hold the answers, each probe code with key details, the conclusion and all links', () => {
-    const notes = buildCaseNotes({ flow, replay: replayPath(flow.machine, steps), lang: 'en', origin, flowQuery: 'v=1&p=abc' });
+    const notes = buildCaseNotes({ flow, replay: replayPath(flow.machine, steps), lang: 'en', origin, flowQuery: 'v=1&p=abc', fixes: fixInfoFor('five-layer', 'en') });
     assert.match(notes, /Server: api\.example\.com:8443/);
     assert.match(notes, /Server \(host name or IP\): api\.example\.com; Port: 8443/);
     assert.match(notes, /DNS_OK: sample DNS_OK/);
     assert.match(notes, /TLS_CERT_EXPIRED: The certificate of api\.example\.com:8443 expired/);
     assert.match(notes, /Valid until: 2026-01-02/);
     assert.match(notes, /Days left: -30/);
-    assert.match(notes, /Conclusion: The certificate expired: renew and deploy it/);
+    // The conclusion is the article's fix, in its own words.
+    assert.match(notes, /Conclusion: Renew and deploy the new certificate\nRenew or reissue the certificate, deploy it with its intermediates/);
     assert.ok(notes.includes(`Fix: ${origin}/en/articles/tls-certificate-expired#renew-certificate`));
     assert.ok(notes.includes(`Link for the customer: ${origin}/en/fix/tls-certificate-expired?fix=renew-certificate&host=api.example.com&port=8443`));
     assert.ok(notes.includes(`Flow link: ${origin}/en/flows/five-layer?v=1&p=abc`));
@@ -38,7 +36,7 @@ describe('case notes', () => {
   });
 
   test('are written in the page language and say where an unfinished flow stopped', () => {
-    const notes = buildCaseNotes({ flow, replay: replayPath(flow.machine, steps.slice(0, 2)), lang: 'zh', origin, flowQuery: '' });
+    const notes = buildCaseNotes({ flow, replay: replayPath(flow.machine, steps.slice(0, 2)), lang: 'zh', origin, flowQuery: '', fixes: fixInfoFor('five-layer', 'zh') });
     assert.match(notes, /Fixpath 排查记录：五层排查/);
     assert.match(notes, /停在：连接 api\.example\.com 的 8443 端口/);
     assert.doesNotMatch(notes, /修复方法/);
@@ -58,10 +56,11 @@ describe('five-whys report', () => {
     { kind: 'submit', state: 'countermeasures', action: 'report', values: { countermeasures: [{ action: 'Automate renewal', owner: 'Ops', due: '2026-12-01' }] } },
   ];
   const replay = replayPath(flow.machine, steps);
+  const reportMeta = flow.machine.states.report.meta as ReportMeta;
 
   test('contains the problem, the whole chain with status and evidence, root cause and countermeasures', () => {
     assert.equal(replay.snapshot.status, 'done');
-    const report = buildFiveWhysReport(replay.snapshot.context, 'en', 'https://fixpath.example.com/en/flows/five-whys?v=1&p=x_y');
+    const report = buildFiveWhysReport(reportMeta, replay.snapshot.context, 'en', 'https://fixpath.example.com/en/flows/five-whys?v=1&p=x_y');
     assert.match(report, /^# 5 Whys analysis/);
     assert.match(report, /\*\*Problem:\*\* Clients in Shanghai cannot log in since 09:10/);
     assert.match(report, /1\. \*\*Why 1:\*\* TLS handshake fails _\(Confirmed\)_/);
@@ -74,7 +73,7 @@ describe('five-whys report', () => {
   });
 
   test('is written in Chinese on the Chinese page', () => {
-    const report = buildFiveWhysReport(replay.snapshot.context, 'zh');
+    const report = buildFiveWhysReport(reportMeta, replay.snapshot.context, 'zh');
     assert.match(report, /^# 5 Why 分析/);
     assert.match(report, /\*\*为什么 1：\*\* TLS handshake fails _\(已证实\)_/);
     assert.match(report, /\| 对策 \| 负责人 \| 完成日期 \|/);

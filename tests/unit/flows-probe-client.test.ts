@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ProbeFailureError, requestProbe } from '../../lib/flows/probe-client';
-import { toProbeFailure } from '../../machines/probe-step';
+import { ProbeFailureError, requestProbe, toProbeFailure } from '../../lib/flows/runtime/probe-client';
 import { sampleResult } from '../fixtures/flows/model';
 
 const request = { type: 'tcp', host: 'api.example.com', port: 443 } as const;

@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildCandidateIndex, expandTerm, findCandidates, planTerms } from '../../lib/search/candidates';
-import { boundedEditDistance } from '../../lib/search/edit-distance';
-import type { SearchRecord } from '../../lib/search/schema';
+import type { SearchRecord } from '@/lib/search';
+import { buildCandidateIndex, expandTerm, findCandidates, planTerms } from '../../lib/search/engine/candidates';
+import { boundedEditDistance } from '../../lib/search/engine/edit-distance';
+import { analyseFields } from '../../lib/search/engine/fields';
 
 const records: SearchRecord[] = [
   { kind: 'article', lang: 'en', slug: 'cert', title: 'Certificate expired', errors: ['NET::ERR_CERT_DATE_INVALID'] },
   { kind: 'article', lang: 'en', slug: 'dns', title: 'Name does not resolve', text: 'Flush the resolver cache.' },
   { kind: 'article', lang: 'zh', slug: 'cert', title: '证书已过期', symptoms: ['昨天还好好的'] },
 ];
-const index = buildCandidateIndex(records);
+const index = buildCandidateIndex(analyseFields(records));
 const expansions = (term: string, partial = false) => expandTerm(index, term, partial).map((expansion) => `${expansion.kind}:${expansion.term}`);
 
 test('a query term stands for itself, the words it starts, the code it is part of, or a near spelling', () => {

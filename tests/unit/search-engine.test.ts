@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createSearchEngine } from '../../lib/search/engine';
-import { SEARCH_INDEX_VERSION } from '../../lib/search/kinds';
-import type { SearchRecord } from '../../lib/search/schema';
+import { SEARCH_INDEX_VERSION, type SearchRecord } from '@/lib/search';
+import { createSearchEngine } from '@/lib/search/server';
 
 /** A small index: one article per language with two fixes each, a look-alike article, and a flow with a step. */
 function records(): SearchRecord[] {
@@ -81,5 +80,5 @@ test('nothing known in the query gives no results rather than noise', () => {
 });
 
 test('an index built for another version is refused with a way out', () => {
-  assert.throws(() => createSearchEngine({ version: 0 as never, records: [] }), /version 0 is not 1: rebuild it with `npx tsx scripts\/build-search-index.ts`/);
+  assert.throws(() => createSearchEngine({ version: 0 as never, records: [] }), /version 0 is not 1: rebuild it with `npm run -s build:search`/);
 });

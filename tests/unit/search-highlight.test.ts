@@ -1,10 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { SearchHit } from '../../lib/search/engine';
-import { groupHits } from '../../lib/search/group';
-import { highlightSegments } from '../../lib/search/highlight';
-import { parseRecentSearches, rememberSearch } from '../../lib/search/recent';
-import { bestSnippet } from '../../lib/search/snippet';
+import { bestSnippet, groupHits, highlightSegments, parseRecentSearches, rememberSearch, type SearchHit } from '@/lib/search';
 
 test('matches are marked whole words for stems, anywhere for Chinese', () => {
   assert.deepEqual(highlightSegments('Connection refused at once', ['refus']), [

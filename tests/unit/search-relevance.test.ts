@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { ARTICLE_SLUGS } from '../../lib/content/catalog';
-import { isLocale } from '../../lib/i18n/locales';
-import { createSearchEngine } from '../../lib/search/engine';
-import { buildIndexFromSources } from '../../lib/search/node-index';
+import { ARTICLE_SLUGS } from '@/lib/content';
+import { isLocale } from '@/lib/i18n';
+import { buildIndexFromSources, createSearchEngine } from '@/lib/search/server';
 
 /*
  * Relevance of the real index (all articles and flows) on the queries in
@@ -20,7 +19,8 @@ interface RelevanceQuery {
   type: string;
 }
 
-const REQUIRED_TOP3 = 0.9;
+const REQUIRED_TOP3 = 0.99;
+const REQUIRED_MRR = 0.95;
 const queries: RelevanceQuery[] = JSON.parse(readFileSync(path.join(import.meta.dirname, '../search/queries.json'), 'utf8')).queries;
 
 test('the relevance set has at least 80 well-formed queries covering every article', () => {
@@ -33,7 +33,7 @@ test('the relevance set has at least 80 well-formed queries covering every artic
   assert.deepEqual(ARTICLE_SLUGS.filter((slug) => !covered.has(slug)), []);
 });
 
-test(`at least ${REQUIRED_TOP3 * 100}% of queries have the right article in the top three`, async () => {
+test(`at least ${REQUIRED_TOP3 * 100}% of queries have the right article in the top three, and the MRR is at least ${REQUIRED_MRR}`, async () => {
   const engine = createSearchEngine(await buildIndexFromSources());
   const missed: string[] = [];
   let top3 = 0;
@@ -54,4 +54,5 @@ test(`at least ${REQUIRED_TOP3 * 100}% of queries have the right article in the 
   console.log(`  by type: ${[...byType].map(([type, { total, top3: hits }]) => `${type} ${hits}/${total}`).join(', ')}`);
   if (missed.length > 0) console.log(`  not in the top three:\n${missed.join('\n')}`);
   assert.ok(rate >= REQUIRED_TOP3, `top-3 rate ${(rate * 100).toFixed(1)}% is below ${REQUIRED_TOP3 * 100}%`);
+  assert.ok(reciprocal / queries.length >= REQUIRED_MRR, `MRR ${(reciprocal / queries.length).toFixed(3)} is below ${REQUIRED_MRR}`);
 });

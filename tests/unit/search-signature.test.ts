@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findErrorCodes, looksPasted, readErrorSignature } from '../../lib/search/signature';
+import { findErrorCodes, looksPasted, readErrorSignature } from '../../lib/search/engine/signature';
 
 const javaTrace = `Exception in thread "main" javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target
 \tat java.base/sun.security.ssl.Alert.createSSLException(Alert.java:131)

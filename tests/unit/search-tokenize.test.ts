@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { foldText } from '../../lib/search/normalize';
-import { queryTerms, stem, tokenize } from '../../lib/search/tokenize';
+import { foldText } from '../../lib/search/engine/normalize';
+import { queryTerms, stem, tokenize } from '../../lib/search/engine/tokenize';
 
 test('Chinese is cut into character pairs, so a query needs no spaces and finds part of a word', () => {
   assert.deepEqual(tokenize('连不上服务器'), ['连不', '不上', '上服', '服务', '务器']);

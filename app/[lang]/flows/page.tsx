@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { FlowList } from '@/components/flow/flow-list';
-import { isLocale, LOCALES } from '@/lib/i18n/locales';
-import { flowMessages } from '@/lib/i18n/messages/flows';
+import { isLocale, LOCALES, flowMessages } from '@/lib/i18n';
 
 export const dynamicParams = false;
 

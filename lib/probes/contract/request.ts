@@ -1,7 +1,7 @@
 // zod/mini like the result schema: the flow runtime may check requests in the browser too.
 import * as z from 'zod/mini';
 import { formatHostPort, parseHost } from '@/lib/address';
-import { PROBE_TYPES, type ProbeType } from './codes';
+import { PROBE_TYPES } from './codes';
 import type { ProbeInputError } from './errors';
 import { formatResolver, readResolver } from './resolver';
 import { readUrl } from './url';
@@ -49,18 +49,6 @@ interface HostProbeRequest extends Budget {
  * given as host and port turned into its URL.
  */
 export type ProbeRequest = DnsProbeRequest | PortProbeRequest | HttpProbeRequest | HostProbeRequest;
-
-/**
- * What a caller may send to `POST /api/probe`: the fields of every type
- * together, so `parseProbeRequest` can name the one that does not belong.
- */
-export interface ProbeRequestBody extends Budget {
-  type: ProbeType;
-  host?: string;
-  port?: number;
-  url?: string;
-  resolver?: string;
-}
 
 const FIELDS = ['type', 'host', 'port', 'url', 'resolver', 'timeoutMs'] as const;
 const missingOr = (message: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : message);

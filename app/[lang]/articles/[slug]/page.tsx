@@ -7,15 +7,15 @@ import { ShareFixButton } from '@/components/article/share-fix-button';
 import { ArticleBody } from '@/components/mdx/article-body';
 import { articleComponents } from '@/components/mdx/article-components';
 import { PROSE_CLASSES } from '@/components/mdx/prose-classes';
-import { articlesIn, findArticle, relatedArticles } from '@/lib/content/load';
-import { isLocale, LOCALES } from '@/lib/i18n/locales';
+import { findArticle, listArticles, relatedArticles } from '@/lib/content/server';
+import { isLocale, LOCALES } from '@/lib/i18n';
 
 export const dynamicParams = false;
 
 type Params = Promise<{ lang: string; slug: string }>;
 
 export function generateStaticParams() {
-  return LOCALES.flatMap((lang) => articlesIn(lang).map((article) => ({ lang, slug: article.slug })));
+  return LOCALES.flatMap((lang) => listArticles(lang).map((article) => ({ lang, slug: article.slug })));
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

@@ -6,19 +6,17 @@ import { articleComponents } from '@/components/mdx/article-components';
 import { PROSE_CLASSES } from '@/components/mdx/prose-classes';
 import { FixNotices } from '@/components/fix/fix-notices';
 import { PrintButton } from '@/components/print-button';
-import { parseFixLink } from '@/lib/content/fix-link';
-import { articlesIn, findArticle } from '@/lib/content/load';
-import { format } from '@/lib/i18n/define-messages';
-import { isLocale, LOCALES } from '@/lib/i18n/locales';
-import { articleMessages } from '@/lib/i18n/messages/article';
-import { fixMessages } from '@/lib/i18n/messages/fix';
+import { parseFixLink } from '@/lib/content';
+import { findArticle, listArticles } from '@/lib/content/server';
+import { formatHostPort } from '@/lib/address';
+import { articleMessages, fixMessages, format, isLocale, LOCALES } from '@/lib/i18n';
 
 export const dynamicParams = false;
 
 type Props = { params: Promise<{ lang: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export function generateStaticParams() {
-  return LOCALES.flatMap((lang) => articlesIn(lang).map((article) => ({ lang, slug: article.slug })));
+  return LOCALES.flatMap((lang) => listArticles(lang).map((article) => ({ lang, slug: article.slug })));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -36,7 +34,7 @@ export default async function FixPage({ params, searchParams }: Props) {
   const fix = article.fixes.find((candidate) => candidate.id === request.fixId);
   const t = fixMessages[article.lang];
   const { host, port } = request.values;
-  const target = host ? (port ? `${host}:${port}` : host) : undefined;
+  const target = host ? formatHostPort(host, port) : undefined;
   const components = articleComponents({ lang: article.lang, values: request.values, onlyFix: fix?.id ?? null });
   return (
     <article>
