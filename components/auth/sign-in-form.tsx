@@ -1,6 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
+import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { AuthMessages, Locale } from '@/lib/i18n';
 import { AuthField } from './auth-field';
@@ -12,11 +12,37 @@ function destination(lang: Locale): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : `/${lang}`;
 }
 
-/** Email and password, posted to better-auth; the error is announced to screen readers. */
-export function SignInForm({ lang, messages: t }: { lang: Locale; messages: AuthMessages }) {
+/**
+ * Email and password, posted to better-auth, and single sign-on when the server offers it;
+ * the error is announced to screen readers.
+ */
+export function SignInForm({ lang, messages: t, singleSignOn }: { lang: Locale; messages: AuthMessages; singleSignOn: boolean }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState('');
+  // Back from the identity provider without a session: better-auth appends ?error=… to our error URL.
+  const [problem, setProblem] = useState(useSearchParams().has('error') ? t.singleSignOnFailed : '');
+
+  async function startSingleSignOn() {
+    setBusy(true);
+    setProblem('');
+    const next = destination(lang);
+    try {
+      const response = await fetch('/api/auth/sign-in/social', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ provider: 'oidc', callbackURL: next, errorCallbackURL: `/${lang}/sign-in?next=${encodeURIComponent(next)}` }),
+      });
+      const body = (await response.clone().json().catch(() => ({}))) as { url?: string };
+      if (response.ok && body.url) {
+        window.location.href = body.url;
+        return;
+      }
+      setProblem(await problemText(response, t));
+    } catch {
+      setProblem(t.unavailable);
+    }
+    setBusy(false);
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -40,16 +66,27 @@ export function SignInForm({ lang, messages: t }: { lang: Locale; messages: Auth
     setBusy(false);
   }
 
+  const button = 'rounded px-4 py-2 font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-60';
   return (
-    <form onSubmit={submit} className="max-w-sm">
-      <AuthField id="sign-in-email" name="email" type="email" label={t.email} autoComplete="username" />
-      <AuthField id="sign-in-password" name="password" type="password" label={t.password} autoComplete="current-password" />
-      <p role="alert" className="mt-4 min-h-6 text-red-800 dark:text-red-300">
-        {problem}
-      </p>
-      <button type="submit" disabled={busy} className="mt-2 rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-60">
-        {busy ? t.signingIn : t.signIn}
-      </button>
-    </form>
+    <div className="max-w-sm">
+      {singleSignOn ? (
+        <div className="mt-6">
+          <button type="button" onClick={startSingleSignOn} disabled={busy} className={`${button} w-full border border-blue-700 text-blue-800 hover:bg-blue-50 dark:text-blue-300 dark:hover:bg-slate-800`}>
+            {t.singleSignOn}
+          </button>
+          <p className="mt-4 text-center text-sm text-slate-600 dark:text-slate-400">{t.or}</p>
+        </div>
+      ) : null}
+      <form onSubmit={submit}>
+        <AuthField id="sign-in-email" name="email" type="email" label={t.email} autoComplete="username" />
+        <AuthField id="sign-in-password" name="password" type="password" label={t.password} autoComplete="current-password" />
+        <p role="alert" className="mt-4 min-h-6 text-red-800 dark:text-red-300">
+          {problem}
+        </p>
+        <button type="submit" disabled={busy} className={`${button} mt-2 bg-blue-700 text-white hover:bg-blue-800`}>
+          {busy ? t.signingIn : t.signIn}
+        </button>
+      </form>
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import { betterAuth } from 'better-auth/minimal';
 import { eq } from 'drizzle-orm';
 import { tables, type FixpathDb } from '@/lib/db/server';
 import { recordAudit } from './audit';
+import { OIDC_PROVIDER_ID, oidcPlugin, type OidcConfig } from './oidc';
 import { ownOrigin } from './same-origin';
 import { PASSWORD_LENGTH } from './users';
 
@@ -46,6 +47,8 @@ export interface AuthOptions {
   baseURL?: string;
   /** Origins trusted besides the request's own (BETTER_AUTH_URL's, BETTER_AUTH_TRUSTED_ORIGINS). */
   trustedOrigins: readonly string[];
+  /** Single sign-on, when configured. */
+  oidc: OidcConfig | null;
 }
 
 /**
@@ -74,6 +77,9 @@ export function createAuth(db: FixpathDb, options: AuthOptions) {
     // The page's own origin (scheme + Host), which better-auth alone would take from Next's bind address.
     trustedOrigins: (request) => (request ? [ownOrigin(request), ...options.trustedOrigins] : [...options.trustedOrigins]),
     disabledPaths: DISABLED_PATHS,
+    // The company's identity provider vouches for the email: sign-in there reaches the Fixpath user with that email.
+    account: { accountLinking: { enabled: true, trustedProviders: [OIDC_PROVIDER_ID] } },
+    plugins: options.oidc ? [oidcPlugin(options.oidc)] : [],
     rateLimit: {
       enabled: true,
       storage: 'database',

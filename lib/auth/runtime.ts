@@ -3,6 +3,7 @@ import { getDatabase, isUnavailable, type Database } from '@/lib/db/server';
 import { handleMe } from './api/me';
 import { handleSetup } from './api/setup';
 import { errorResponse, unavailableResponse } from './errors';
+import { oidcConfigFromEnv } from './oidc';
 import { requireRole, type Caller, type Role } from './roles';
 import { createAuthService, type AuthService } from './service';
 import { issueSetupCode } from './setup';
@@ -95,11 +96,22 @@ export async function setupState(): Promise<'needed' | 'done' | 'unavailable'> {
 /**
  * Called once when the Next server starts (instrumentation.ts): opens the database, runs the
  * migrations, and while no user exists prints a one-time setup code to stdout. Rejects with a
- * message naming the data directory when it cannot be used.
+ * message naming the data directory when it cannot be used, or the OIDC_* variable missing.
  */
 export async function startServer(log: (line: string) => void = console.log): Promise<void> {
+  const oidc = oidcConfigFromEnv(process.env);
   const { db, description } = await getDatabase();
+  if (oidc) log(`Fixpath single sign-on: ${oidc.issuer}`);
   log(`Fixpath storage: ${description}, schema up to date`);
   const code = await issueSetupCode(db);
   if (code) log(`Fixpath setup code: ${code} (open /setup to create the first admin)`);
+}
+
+/** Whether the sign-in page offers single sign-on (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET are set). */
+export function singleSignOnEnabled(): boolean {
+  try {
+    return oidcConfigFromEnv(process.env) !== null;
+  } catch {
+    return false;
+  }
 }

@@ -5,6 +5,7 @@ import { recordAudit } from './audit';
 import { clientAddressOf } from './client-address';
 import { unavailableResponse } from './errors';
 import { CLIENT_ADDRESS_HEADER, createAuth, type FixpathAuth } from './instance';
+import { oidcConfigFromEnv } from './oidc';
 import { isRole, type Caller } from './roles';
 import { extraTrustedOrigins, isSameOrigin } from './same-origin';
 import { authSecret } from './secret';
@@ -27,11 +28,6 @@ export interface AuthService {
 }
 
 /**
- * Builds the auth service over `db`, configured by `env`: BETTER_AUTH_SECRET (else a secret
- * kept in the database), BETTER_AUTH_URL (the public URL; its scheme decides Secure cookies
- * when set) and BETTER_AUTH_TRUSTED_ORIGINS.
- */
-/**
  * better-auth turns a failed query inside an endpoint into its own 500 and drops the cause,
  * so after a failure we ask the database directly: the error when it does not answer, else null.
  */
@@ -44,16 +40,23 @@ async function databaseDown(db: FixpathDb): Promise<unknown> {
   }
 }
 
+/**
+ * Builds the auth service over `db`, configured by `env`: BETTER_AUTH_SECRET (else a secret
+ * kept in the database), BETTER_AUTH_URL (the public URL; its scheme decides Secure cookies
+ * when set), BETTER_AUTH_TRUSTED_ORIGINS, and OIDC_ISSUER / OIDC_CLIENT_ID /
+ * OIDC_CLIENT_SECRET for single sign-on. Throws when the OIDC settings are incomplete.
+ */
 export function createAuthService(db: FixpathDb, env: Record<string, string | undefined> = process.env): AuthService {
   const baseURL = env.BETTER_AUTH_URL?.trim() || undefined;
   const trusted = extraTrustedOrigins(env);
+  const oidc = oidcConfigFromEnv(env);
   const instances = new Map<boolean, Promise<FixpathAuth>>();
 
   function authFor(request: Request): Promise<FixpathAuth> {
     const secure = baseURL ? baseURL.startsWith('https:') : new URL(request.url).protocol === 'https:';
     let instance = instances.get(secure);
     if (!instance) {
-      instance = authSecret(db, env).then((secret) => createAuth(db, { secret, secure, baseURL, trustedOrigins: trusted }));
+      instance = authSecret(db, env).then((secret) => createAuth(db, { secret, secure, baseURL, trustedOrigins: trusted, oidc }));
       instance.catch(() => instances.delete(secure));
       instances.set(secure, instance);
     }

@@ -27,6 +27,9 @@ export const authMessages = /* @__PURE__ */ defineMessages({
     invalidSetupCode: '设置码不对。请使用服务器日志里最新打印的设置码。',
     setupDone: 'Fixpath 已经设置好了，请直接登录。',
     invalidField: '请检查“{field}”：{message}',
+    singleSignOn: '使用单点登录（SSO）',
+    or: '或者',
+    singleSignOnFailed: '单点登录没有成功：账号可能已停用，或者在身份提供方那里被拒绝了。',
   },
   en: {
     signIn: 'Sign in',
@@ -53,6 +56,9 @@ export const authMessages = /* @__PURE__ */ defineMessages({
     invalidSetupCode: 'That setup code is not valid. Use the latest one the server printed.',
     setupDone: 'Fixpath is already set up. Sign in instead.',
     invalidField: 'Check “{field}”: {message}',
+    singleSignOn: 'Sign in with single sign-on',
+    or: 'or',
+    singleSignOnFailed: 'Single sign-on did not sign you in: the account may be disabled, or the identity provider refused.',
   },
 });
 
