@@ -107,6 +107,27 @@ export async function startServer(log: (line: string) => void = console.log): Pr
   if (code) log(`Fixpath setup code: ${code} (open /setup to create the first admin)`);
 }
 
+/**
+ * startServer for instrumentation.ts: skipped during `next build` (which opens nothing); an
+ * unusable data directory or incomplete OIDC settings end the process with exit 1 and a
+ * message; a PostgreSQL server that does not answer only warns (pages still serve, API calls
+ * answer 503 until it is back, and the next start prints a setup code if one is needed).
+ */
+export async function startServerOrExit(): Promise<void> {
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  try {
+    await startServer();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (isUnavailable(error)) {
+      console.error(`Fixpath: the database is unavailable at start (${message}); API calls answer 503 until it is back.`);
+      return;
+    }
+    console.error(`Fixpath cannot start: ${message}`);
+    process.exit(1);
+  }
+}
+
 /** Whether the sign-in page offers single sign-on (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET are set). */
 export function singleSignOnEnabled(): boolean {
   try {

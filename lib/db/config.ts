@@ -18,7 +18,8 @@ export function databaseConfigFromEnv(env: Record<string, string | undefined> = 
     }
     return { kind: 'postgres', url };
   }
-  return { kind: 'pglite', dataDir: path.resolve(env.FIXPATH_DATA_DIR?.trim() || DEFAULT_DATA_DIR) };
+  // The directory is chosen at run time; the comment keeps Next's file tracing from taking the whole project.
+  return { kind: 'pglite', dataDir: path.resolve(/* turbopackIgnore: true */ env.FIXPATH_DATA_DIR?.trim() || DEFAULT_DATA_DIR) };
 }
 
 /** The config with any password hidden, for logs and error messages. */
