@@ -1,4 +1,3 @@
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
@@ -8,8 +7,9 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const browser = findBrowser();
 
 // Each run starts from nothing: a new data directory (so first-run setup is open) and a server
-// log the tests read the setup code from. Set once here; the workers inherit it.
-process.env.FIXPATH_E2E_DIR ??= mkdtempSync(path.join(tmpdir(), 'fixpath-e2e-'));
+// log the tests read the setup code from. Named here (the workers inherit it), made by the web
+// server command: tools that only read this config (knip) must not leave directories behind.
+process.env.FIXPATH_E2E_DIR ??= path.join(tmpdir(), `fixpath-e2e-${process.pid}-${Date.now()}`);
 const E2E_DIR = process.env.FIXPATH_E2E_DIR;
 
 /** End-to-end tests drive a real Chromium against the production build (`next start`). */
@@ -41,7 +41,7 @@ export default defineConfig({
   globalTeardown: './tests/e2e/global-teardown.ts',
   webServer: {
     // tee: the output still reaches Playwright, and tests/e2e/auth.spec.ts reads the setup code from the file.
-    command: `npx next start -p ${PORT} -H 127.0.0.1 2>&1 | tee ${JSON.stringify(path.join(E2E_DIR, 'server.log'))}`,
+    command: `mkdir -p ${JSON.stringify(E2E_DIR)} && npx next start -p ${PORT} -H 127.0.0.1 2>&1 | tee ${JSON.stringify(path.join(E2E_DIR, 'server.log'))}`,
     url: `http://127.0.0.1:${PORT}/zh`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -98,7 +98,7 @@ export async function setupState(): Promise<'needed' | 'done' | 'unavailable'> {
  * migrations, and while no user exists prints a one-time setup code to stdout. Rejects with a
  * message naming the data directory when it cannot be used, or the OIDC_* variable missing.
  */
-export async function startServer(log: (line: string) => void = console.log): Promise<void> {
+async function startServer(log: (line: string) => void = console.log): Promise<void> {
   const oidc = oidcConfigFromEnv(process.env);
   const { db, description } = await getDatabase();
   if (oidc) log(`Fixpath single sign-on: ${oidc.issuer}`);
