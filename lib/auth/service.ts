@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { DatabaseUnavailableError, isUnavailable, type FixpathDb } from '@/lib/db/server';
 import { recordAudit } from './audit';
 import { clientAddressOf } from './client-address';
-import { unavailableResponse } from './errors';
+import { errorResponse, unavailableResponse } from './errors';
 import { CLIENT_ADDRESS_HEADER, createAuth, type FixpathAuth } from './instance';
 import { oidcConfigFromEnv } from './oidc';
 import { isRole, type Caller } from './roles';
@@ -23,9 +23,16 @@ export interface AuthService {
   handle(request: Request): Promise<Response>;
   /** The caller behind a personal token or a session cookie; see Identity. */
   identify(request: Request): Promise<Identity>;
-  /** A copy of `request` whose CLIENT_ADDRESS_HEADER is ours, whatever the client sent. */
+  /** A copy of `request` whose CLIENT_ADDRESS_HEADER is ours, whatever the client sent; rejects a body over 16 KB. */
   withClientAddress(request: Request): Promise<Request>;
 }
+
+/** Sign-in and setup bodies are a few hundred bytes; the copy withClientAddress makes is capped. */
+const MAX_BODY_BYTES = 16 * 1024;
+
+class BodyTooLarge extends Error {}
+
+const tooLarge = () => errorResponse(413, 'INVALID_INPUT', `the request body is over ${MAX_BODY_BYTES / 1024} KB`);
 
 /**
  * better-auth turns a failed query inside an endpoint into its own 500 and drops the cause,
@@ -67,16 +74,20 @@ export function createAuthService(db: FixpathDb, env: Record<string, string | un
     const headers = new Headers(request.headers);
     headers.set(CLIENT_ADDRESS_HEADER, clientAddressOf(request));
     const hasBody = !['GET', 'HEAD'].includes(request.method.toUpperCase());
-    return new Request(request.url, { method: request.method, headers, body: hasBody ? await request.arrayBuffer() : undefined, signal: request.signal });
+    const body = hasBody ? await request.arrayBuffer() : undefined;
+    if (body && body.byteLength > MAX_BODY_BYTES) throw new BodyTooLarge();
+    return new Request(request.url, { method: request.method, headers, body, signal: request.signal });
   }
 
   async function handle(request: Request): Promise<Response> {
+    if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return tooLarge();
     try {
       const auth = await authFor(request);
       const response = await auth.handler(await withClientAddress(request));
       const down = response.status >= 500 ? await databaseDown(db) : null;
       return down ? unavailableResponse(down) : response;
     } catch (error) {
+      if (error instanceof BodyTooLarge) return tooLarge();
       if (isUnavailable(error)) return unavailableResponse(error);
       throw error;
     }

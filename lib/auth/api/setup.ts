@@ -35,7 +35,12 @@ async function readSetupBody(request: Request): Promise<Record<(typeof FIELDS)[n
 export async function handleSetup(service: AuthService, incoming: Request): Promise<Response> {
   if (incoming.method !== 'POST') return errorResponse(405, 'METHOD_NOT_ALLOWED', 'use POST', { allow: 'POST' });
   if (!isSameOrigin(incoming)) return errorResponse(403, 'FORBIDDEN', 'cross-origin request refused');
-  const request = await service.withClientAddress(incoming);
+  let request: Request;
+  try {
+    request = await service.withClientAddress(incoming);
+  } catch {
+    return errorResponse(413, 'INVALID_INPUT', 'the request body is too large');
+  }
   const address = clientAddressOf(request);
   const body = await readSetupBody(request);
   if ('field' in body) return Response.json({ error: { code: 'INVALID_INPUT', message: `${body.field} is missing or not a string`, field: body.field } }, { status: 400 });
