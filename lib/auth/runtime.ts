@@ -61,15 +61,30 @@ export async function authenticate(request: Request): Promise<Caller | null> {
   return identity && 'caller' in identity ? identity.caller : null;
 }
 
+/** The outcome of an authorization: the caller, or the JSON error response to send. */
+type Authorization = { ok: true; caller: Caller } | { ok: false; response: Response };
+
 /**
  * For a route: the caller when they hold `role`, else the JSON error response to send: 401
  * `UNAUTHORIZED` (nobody), 403 `FORBIDDEN` (role too low, or a session cookie from another
  * origin), 503 `UNAVAILABLE` (database down).
  */
-export async function authorize(request: Request, role: Role): Promise<{ ok: true; caller: Caller } | { ok: false; response: Response }> {
+export async function authorize(request: Request, role: Role): Promise<Authorization> {
+  let service: AuthService;
+  try {
+    service = await runtimeService();
+  } catch (error) {
+    if (isUnavailable(error)) return { ok: false, response: unavailableResponse(error) };
+    throw error;
+  }
+  return authorizeWith(service, request, role);
+}
+
+/** authorize over a given auth service (tests and other instances pass their own). */
+export async function authorizeWith(service: Pick<AuthService, 'identify'>, request: Request, role: Role): Promise<Authorization> {
   let identity;
   try {
-    identity = await (await runtimeService()).identify(request);
+    identity = await service.identify(request);
   } catch (error) {
     if (isUnavailable(error)) return { ok: false, response: unavailableResponse(error) };
     throw error;

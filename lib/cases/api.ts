@@ -1,0 +1,88 @@
+import 'server-only';
+import type { z } from 'zod';
+import type { Caller, Role } from '@/lib/auth';
+import type { FixpathDb } from '@/lib/db/server';
+import { errorResponse, jsonResponse, readJsonBody } from '@/lib/http/server';
+import { createCaseSchema, listQuerySchema, noteSchema, patchCaseSchema } from './contract';
+import { addNote, createCase, getCase, listCases, updateCase } from './store';
+
+/** Largest JSON body the case API reads. */
+const MAX_BODY_BYTES = 16 * 1024;
+
+/** Who may call, as the auth feature decides: the caller, or the 401/403/503 response to send. */
+type Authorize = (request: Request, role: Role) => Promise<{ ok: true; caller: Caller } | { ok: false; response: Response }>;
+
+/** What the case API needs: the database and the auth check. */
+export interface CasesApiDeps {
+  db: () => Promise<FixpathDb>;
+  authorize: Authorize;
+}
+
+/** A route handler of the case API; `id` is the case in the path, when there is one. */
+type Handler = (request: Request, id?: string) => Promise<Response>;
+
+/** 400 naming the first field that is wrong, e.g. `target.port must be a whole number from 1 to 65535`. */
+function invalid(error: z.ZodError): Response {
+  const [issue] = error.issues;
+  if (issue.code === 'unrecognized_keys') {
+    const [field] = issue.keys;
+    return errorResponse(400, 'INVALID_INPUT', `${[...issue.path, field].join('.')} is not a known field`, { field: [...issue.path, field].join('.') });
+  }
+  const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
+  return errorResponse(400, 'INVALID_INPUT', `${field} ${issue.message}`, { field });
+}
+
+const notFound = () => errorResponse(404, 'NOT_FOUND', 'no such case');
+
+/**
+ * The case API (docs/cases.md) over its dependencies, so tests run it against any database and
+ * any auth service. Every call needs the agent role; reads and writes are recorded as the caller.
+ */
+export function createCasesApi(deps: CasesApiDeps): { list: Handler; create: Handler; read: Handler; patch: Handler; addNote: Handler } {
+  /** Authorizes, then runs `work` with the caller and the database. */
+  const guarded = (work: (request: Request, caller: Caller, db: FixpathDb, id?: string) => Promise<Response>): Handler => async (request, id) => {
+    const auth = await deps.authorize(request, 'agent');
+    if (!auth.ok) return auth.response;
+    return work(request, auth.caller, await deps.db(), id);
+  };
+  /** The JSON body checked against `schema`, or the 4xx response. */
+  const bodyOf = async <T extends z.ZodType>(request: Request, schema: T): Promise<{ ok: true; value: z.output<T> } | { ok: false; response: Response }> => {
+    const body = await readJsonBody(request, MAX_BODY_BYTES);
+    if (!body.ok) return body;
+    const parsed = schema.safeParse(body.value);
+    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: invalid(parsed.error) };
+  };
+
+  return {
+    list: guarded(async (request, caller, db) => {
+      const parsed = listQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+      if (!parsed.success) return invalid(parsed.error);
+      const page = await listCases(db, parsed.data, caller.user.id);
+      return page ? jsonResponse(200, page) : errorResponse(400, 'INVALID_INPUT', 'cursor is not one this API gave out', { field: 'cursor' });
+    }),
+    create: guarded(async (request, caller, db) => {
+      const body = await bodyOf(request, createCaseSchema);
+      if (!body.ok) return body.response;
+      const record = await createCase(db, body.value, caller.user.id);
+      return jsonResponse(201, record, { location: `/api/cases/${record.id}` });
+    }),
+    read: guarded(async (_request, _caller, db, id) => {
+      const record = await getCase(db, id ?? '');
+      return record ? jsonResponse(200, record) : notFound();
+    }),
+    patch: guarded(async (request, caller, db, id) => {
+      const body = await bodyOf(request, patchCaseSchema);
+      if (!body.ok) return body.response;
+      const outcome = await updateCase(db, id ?? '', body.value, caller.user.id);
+      if (outcome.ok) return jsonResponse(200, outcome.case);
+      if (outcome.reason === 'not-found') return notFound();
+      return errorResponse(409, 'CONFLICT', `the case changed since version ${body.value.version}; reload it and apply your change to version ${outcome.currentVersion}`, { currentVersion: outcome.currentVersion });
+    }),
+    addNote: guarded(async (request, caller, db, id) => {
+      const body = await bodyOf(request, noteSchema);
+      if (!body.ok) return body.response;
+      const event = await addNote(db, id ?? '', body.value.text, caller.user.id);
+      return event ? jsonResponse(201, event) : notFound();
+    }),
+  };
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { parseHost, parsePort } from '@/lib/address';
+import { LOCALES } from '@/lib/i18n';
+
+/** Where a case stands; `resolved` and `closed` leave the open list. */
+const CASE_STATUSES = ['open', 'waiting', 'resolved', 'closed'] as const;
+type CaseStatus = (typeof CASE_STATUSES)[number];
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).optional();
+
+const httpUrl = z
+  .string()
+  .max(2048, 'must be at most 2048 characters')
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http:// or https:// URL');
+
+/** The server the customer cannot reach; the host is stored in its canonical form. */
+const targetSchema = z.strictObject({
+  host: z.string().transform((value, context) => {
+    const read = parseHost(value);
+    if (read.ok) return read.address.host;
+    context.addIssue({ code: 'custom', message: read.message });
+    return z.NEVER;
+  }),
+  port: z.number().refine((value) => parsePort(value) !== null, 'must be a whole number from 1 to 65535').optional(),
+  url: httpUrl.optional(),
+});
+
+/** `POST /api/cases`. */
+export const createCaseSchema = z.strictObject({
+  title: text(200),
+  ticketRef: optionalText(100),
+  ticketUrl: httpUrl.optional(),
+  customerName: optionalText(200),
+  target: targetSchema.optional(),
+  lang: z.enum(LOCALES).optional(),
+});
+
+/** `PATCH /api/cases/:id`: `version` is the one the caller last saw; a stale one is a 409. */
+export const patchCaseSchema = z
+  .strictObject({
+    version: z.number().int().positive('must be a positive whole number'),
+    title: text(200).optional(),
+    status: z.enum(CASE_STATUSES).optional(),
+    assignee: z.string().min(1).max(100).nullable().optional(),
+    ticketRef: optionalText(100).nullable(),
+    ticketUrl: httpUrl.nullable().optional(),
+    customerName: optionalText(200).nullable(),
+    lang: z.enum(LOCALES).optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 1, { message: 'names nothing to change', path: ['version'] });
+
+/** `POST /api/cases/:id/notes`. */
+export const noteSchema = z.strictObject({ text: text(10_000) });
+
+/** `GET /api/cases?status=&q=&assignee=&limit=&cursor=`. */
+export const listQuerySchema = z.strictObject({
+  status: z.enum(CASE_STATUSES).optional(),
+  q: z.string().trim().max(200).optional(),
+  /** A user id, or `me`. */
+  assignee: z.string().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export type CreateCase = z.infer<typeof createCaseSchema>;
+export type PatchCase = z.infer<typeof patchCaseSchema>;
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+/** One case as the API returns it. */
+export interface CaseRecord {
+  id: string;
+  title: string;
+  ticketRef: string | null;
+  ticketUrl: string | null;
+  customerName: string | null;
+  target: { host: string; port: number | null; url: string | null } | null;
+  lang: (typeof LOCALES)[number];
+  status: CaseStatus;
+  assignee: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One entry of a case's timeline. */
+export interface TimelineEvent {
+  id: number;
+  at: string;
+  actor: string;
+  kind: string;
+  payload: Record<string, unknown>;
+}

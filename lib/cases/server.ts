@@ -1,0 +1,8 @@
+import 'server-only';
+
+/**
+ * Cases, server-only: storage of cases and their timelines, and the case API's route
+ * handlers. Statuses and shapes are in `@/lib/cases`.
+ */
+export { createCasesApi } from './api';
+export { casesRoutes } from './runtime';
