@@ -2,9 +2,11 @@ import 'server-only';
 import type { z } from 'zod';
 import type { Caller, Role } from '@/lib/auth';
 import type { FixpathDb } from '@/lib/db/server';
+import { parseProbeRequest, type ProbeRequest, type ProbeResult } from '@/lib/probes';
+import { TargetForbiddenError } from '@/lib/probes/server';
 import { errorResponse, jsonResponse, readJsonBody } from '@/lib/http/server';
 import { createCaseSchema, listQuerySchema, noteSchema, patchCaseSchema } from './contract';
-import { addNote, createCase, getCase, listCases, updateCase } from './store';
+import { addNote, caseExists, createCase, getCase, listCases, recordProbe, updateCase } from './store';
 
 /** Largest JSON body the case API reads. */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -16,6 +18,8 @@ type Authorize = (request: Request, role: Role) => Promise<{ ok: true; caller: C
 export interface CasesApiDeps {
   db: () => Promise<FixpathDb>;
   authorize: Authorize;
+  /** Runs one probe from this server under the target policy; throws TargetForbiddenError when refused. */
+  probe: (request: ProbeRequest) => Promise<ProbeResult>;
 }
 
 /** A route handler of the case API; `id` is the case in the path, when there is one. */
@@ -38,7 +42,7 @@ const notFound = () => errorResponse(404, 'NOT_FOUND', 'no such case');
  * The case API (docs/cases.md) over its dependencies, so tests run it against any database and
  * any auth service. Every call needs the agent role; reads and writes are recorded as the caller.
  */
-export function createCasesApi(deps: CasesApiDeps): { list: Handler; create: Handler; read: Handler; patch: Handler; addNote: Handler } {
+export function createCasesApi(deps: CasesApiDeps): Record<'list' | 'create' | 'read' | 'patch' | 'addNote' | 'probe', Handler> {
   /** Authorizes, then runs `work` with the caller and the database. */
   const guarded = (work: (request: Request, caller: Caller, db: FixpathDb, id?: string) => Promise<Response>): Handler => async (request, id) => {
     const auth = await deps.authorize(request, 'agent');
@@ -83,6 +87,25 @@ export function createCasesApi(deps: CasesApiDeps): { list: Handler; create: Han
       if (!body.ok) return body.response;
       const event = await addNote(db, id ?? '', body.value.text, caller.user.id);
       return event ? jsonResponse(201, event) : notFound();
+    }),
+    probe: guarded(async (request, caller, db, id) => {
+      const body = await readJsonBody(request, MAX_BODY_BYTES);
+      if (!body.ok) return body.response;
+      const parsed = parseProbeRequest(body.value);
+      if (!parsed.ok) return errorResponse(400, 'INVALID_INPUT', parsed.error.message, { field: parsed.error.field });
+      if (!(await caseExists(db, id ?? ''))) return notFound();
+      let result: ProbeResult;
+      try {
+        result = await deps.probe(parsed.request);
+      } catch (error) {
+        if (!(error instanceof TargetForbiddenError)) throw error;
+        const field = error.subject === 'resolver' ? 'resolver' : parsed.request.type === 'http' ? 'url' : 'host';
+        return errorResponse(403, 'TARGET_FORBIDDEN', error.message, { field });
+      }
+      // The evidence is what this server saw when it ran the probe, never what a browser or link says.
+      const event = await recordProbe(db, id ?? '', { request: parsed.request, result }, caller.user.id);
+      if (!event) return notFound();
+      return jsonResponse(201, { ...result, eventId: event.id, ranAt: event.at, ranBy: caller.user.id });
     }),
   };
 }

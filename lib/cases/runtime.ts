@@ -1,10 +1,12 @@
 import 'server-only';
 import { authorize } from '@/lib/auth/server';
 import { getDatabase, isUnavailable } from '@/lib/db/server';
+import { contextFromEnv, runProbe } from '@/lib/probes/server';
 import { errorResponse } from '@/lib/http/server';
 import { createCasesApi } from './api';
 
-const api = createCasesApi({ db: async () => (await getDatabase()).db, authorize });
+const probeContext = contextFromEnv();
+const api = createCasesApi({ db: async () => (await getDatabase()).db, authorize, probe: (request) => runProbe(request, probeContext) });
 
 /** A database that stops answering mid-call is a 503 `UNAVAILABLE`, never a 500 or a hang. */
 function unavailableAsStatus(handler: (request: Request, id?: string) => Promise<Response>) {
@@ -18,11 +20,12 @@ function unavailableAsStatus(handler: (request: Request, id?: string) => Promise
   };
 }
 
-/** Route handlers the app binds: `/api/cases`, `/api/cases/[id]`, `/api/cases/[id]/notes`. */
+/** Route handlers the app binds: `/api/cases`, `/api/cases/[id]`, `/api/cases/[id]/notes`, `/api/cases/[id]/probes`. */
 export const casesRoutes = {
   list: unavailableAsStatus(api.list),
   create: unavailableAsStatus(api.create),
   read: unavailableAsStatus(api.read),
   patch: unavailableAsStatus(api.patch),
   addNote: unavailableAsStatus(api.addNote),
+  probe: unavailableAsStatus(api.probe),
 };

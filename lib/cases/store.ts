@@ -154,3 +154,24 @@ export async function addNote(db: FixpathDb, id: string, text: string, actor: st
     return toEvent(event);
   });
 }
+
+/**
+ * Stores what a probe found, as the server ran it, on the case's timeline: the request, the
+ * result, when (the event's time) and who. Null when there is no such case.
+ */
+export async function recordProbe(db: FixpathDb, id: string, evidence: { request: unknown; result: unknown }, actor: string): Promise<TimelineEvent | null> {
+  if (!UUID.test(id)) return null;
+  return db.transaction(async (tx) => {
+    const [touched] = await tx.update(tables.cases).set({ updatedAt: new Date() }).where(eq(tables.cases.id, id)).returning({ id: tables.cases.id });
+    if (!touched) return null;
+    const [event] = await tx.insert(tables.caseEvents).values({ caseId: id, actor, kind: 'probe', payload: evidence }).returning();
+    return toEvent(event);
+  });
+}
+
+/** Whether a case exists (a cheap check before work that should not run for nothing). */
+export async function caseExists(db: FixpathDb, id: string): Promise<boolean> {
+  if (!UUID.test(id)) return false;
+  const [row] = await db.select({ id: tables.cases.id }).from(tables.cases).where(eq(tables.cases.id, id));
+  return Boolean(row);
+}

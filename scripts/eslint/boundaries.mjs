@@ -10,7 +10,7 @@ const FEATURE_DEPENDENCIES = {
   db: [],
   http: [],
   auth: ['db', 'i18n'],
-  cases: ['address', 'auth', 'db', 'http', 'i18n'],
+  cases: ['address', 'auth', 'db', 'http', 'i18n', 'probes'],
   probes: ['address', 'i18n'],
   content: ['address', 'i18n'],
   flows: ['address', 'content', 'probes', 'i18n', 'machines'],

@@ -8,6 +8,9 @@ import { createCasesApi } from '../../lib/cases/server';
 import type { Database } from '../../lib/db/server';
 import { databaseFactory, type DatabaseFactory } from '../fixtures/db/fresh-database';
 import { SITE } from '../fixtures/auth-requests';
+import { runProbe } from '../../lib/probes/server';
+import { testContext } from '../fixtures/probes/context';
+import { closedPort, startHttpServer } from '../fixtures/probes/servers';
 
 let factory: DatabaseFactory;
 before(async () => {
@@ -43,7 +46,8 @@ for (const kind of ['pglite', 'postgres'] as const) {
       const samUser = await createUser(database.db, { email: 'sam@example.com', name: 'Sam', role: 'agent', password: 'correct horse battery' });
       li = { id: liUser.id, token: (await createToken(database.db, liUser.id, 'test')).token };
       sam = { id: samUser.id, token: (await createToken(database.db, samUser.id, 'test')).token };
-      api = createCasesApi({ db: async () => database.db, authorize: (request, role) => authorizeWith(service, request, role) });
+      const context = testContext();
+      api = createCasesApi({ db: async () => database.db, authorize: (request, role) => authorizeWith(service, request, role), probe: (request) => runProbe(request, context) });
     });
     after(async () => {
       await database?.close();
@@ -165,6 +169,46 @@ for (const kind of ['pglite', 'postgres'] as const) {
       assert.equal(bad.status, 400);
       assert.equal(bad.body.error.field, 'status');
       assert.equal((await api.list(call('GET', '/api/cases?cursor=bm9wZQ', li.token))).status, 400);
+    });
+
+    it('runs a probe from the server and stores its result on the timeline with when and by whom', async (t) => {
+      if (skip()) return t.skip(String(skip()));
+      const { body: created } = await json(await api.create(call('POST', '/api/cases', li.token, { title: 'refused port', target: { host: '127.0.0.1' } })));
+      const refused = await closedPort();
+      const before = Date.now();
+      const probed = await json(await api.probe(call('POST', `/api/cases/${created.id}/probes`, sam.token, { type: 'tcp', host: '127.0.0.1', port: refused }), created.id));
+      assert.equal(probed.status, 201);
+      assert.equal(probed.body.code, 'TCP_REFUSED');
+      assert.equal(probed.body.ranBy, sam.id);
+      assert.ok(Date.parse(probed.body.ranAt) >= before - 1000, 'ranAt is the time the server ran it');
+      const web = await startHttpServer((_request, response) => response.writeHead(502, { server: 'nginx/1.24.0' }).end('bad gateway'));
+      try {
+        const http = await json(await api.probe(call('POST', `/api/cases/${created.id}/probes`, li.token, { type: 'http', url: `http://127.0.0.1:${web.port}/health` }), created.id));
+        assert.equal(http.body.code, 'HTTP_SERVER_ERROR');
+      } finally {
+        await web.close();
+      }
+      const { body: read } = await json(await api.read(call('GET', `/api/cases/${created.id}`, li.token), created.id));
+      const probes = read.timeline.filter((event: { kind: string }) => event.kind === 'probe');
+      assert.deepEqual(probes.map((event: { actor: string; payload: { result: { code: string } } }) => [event.actor, event.payload.result.code]), [[sam.id, 'TCP_REFUSED'], [li.id, 'HTTP_SERVER_ERROR']]);
+      assert.equal(probes[0].id, probed.body.eventId);
+    });
+
+    it('refuses a probe the target policy forbids (403 naming the field), bad requests (400) and unknown cases (404), storing nothing', async (t) => {
+      if (skip()) return t.skip(String(skip()));
+      const { body: created } = await json(await api.create(call('POST', '/api/cases', li.token, { title: 'forbidden' })));
+      const forbidden = await json(await api.probe(call('POST', `/api/cases/${created.id}/probes`, li.token, { type: 'tcp', host: '10.0.0.1', port: 443 }), created.id));
+      assert.equal(forbidden.status, 403);
+      assert.equal(forbidden.body.error.code, 'TARGET_FORBIDDEN');
+      assert.equal(forbidden.body.error.field, 'host');
+      const bad = await json(await api.probe(call('POST', `/api/cases/${created.id}/probes`, li.token, { type: 'tcp', host: '127.0.0.1' }), created.id));
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.error.field, 'port');
+      const missing = '00000000-0000-0000-0000-000000000000';
+      assert.equal((await api.probe(call('POST', `/api/cases/${missing}/probes`, li.token, { type: 'tcp', host: '127.0.0.1', port: 1 }), missing)).status, 404);
+      assert.equal((await api.probe(call('POST', `/api/cases/${created.id}/probes`, null, { type: 'tcp', host: '127.0.0.1', port: 1 }), created.id)).status, 401);
+      const { body: read } = await json(await api.read(call('GET', `/api/cases/${created.id}`, li.token), created.id));
+      assert.deepEqual(read.timeline.map((event: { kind: string }) => event.kind), ['created']);
     });
   });
 }
