@@ -6,7 +6,8 @@ import { parseProbeRequest, type ProbeRequest, type ProbeResult } from '@/lib/pr
 import { TargetForbiddenError } from '@/lib/probes/server';
 import { errorResponse, jsonResponse, readJsonBody } from '@/lib/http/server';
 import { createCaseSchema, listQuerySchema, noteSchema, patchCaseSchema } from './contract';
-import { addNote, caseExists, createCase, getCase, listCases, recordProbe, updateCase } from './store';
+import { caseToMarkdown } from './export';
+import { addNote, caseExists, createCase, getCase, listCases, recordProbe, updateCase, userNames } from './store';
 
 /** Largest JSON body the case API reads. */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -42,7 +43,7 @@ const notFound = () => errorResponse(404, 'NOT_FOUND', 'no such case');
  * The case API (docs/cases.md) over its dependencies, so tests run it against any database and
  * any auth service. Every call needs the agent role; reads and writes are recorded as the caller.
  */
-export function createCasesApi(deps: CasesApiDeps): Record<'list' | 'create' | 'read' | 'patch' | 'addNote' | 'probe', Handler> {
+export function createCasesApi(deps: CasesApiDeps): Record<'list' | 'create' | 'read' | 'patch' | 'addNote' | 'probe' | 'export', Handler> {
   /** Authorizes, then runs `work` with the caller and the database. */
   const guarded = (work: (request: Request, caller: Caller, db: FixpathDb, id?: string) => Promise<Response>): Handler => async (request, id) => {
     const auth = await deps.authorize(request, 'agent');
@@ -106,6 +107,18 @@ export function createCasesApi(deps: CasesApiDeps): Record<'list' | 'create' | '
       const event = await recordProbe(db, id ?? '', { request: parsed.request, result }, caller.user.id);
       if (!event) return notFound();
       return jsonResponse(201, { ...result, eventId: event.id, ranAt: event.at, ranBy: caller.user.id });
+    }),
+    export: guarded(async (request, _caller, db, id) => {
+      const formatName = new URL(request.url).searchParams.get('format') ?? 'md';
+      if (formatName !== 'md' && formatName !== 'json') return errorResponse(400, 'INVALID_INPUT', 'format must be md or json', { field: 'format' });
+      const record = await getCase(db, id ?? '');
+      if (!record) return notFound();
+      const file = `case-${(record.ticketRef ?? record.id).replace(/[^\w.-]+/g, '_')}`;
+      if (formatName === 'json') return jsonResponse(200, record, { 'content-disposition': `attachment; filename="${file}.json"` });
+      const names = await userNames(db, [record.assignee, ...record.timeline.flatMap((event) => [event.actor, event.payload.to])].filter((value): value is string => typeof value === 'string'));
+      return new Response(caseToMarkdown(record, names), {
+        headers: { 'content-type': 'text/markdown; charset=utf-8', 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${file}.md"` },
+      });
     }),
   };
 }

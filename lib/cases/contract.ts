@@ -4,7 +4,7 @@ import { LOCALES } from '@/lib/i18n';
 
 /** Where a case stands; `resolved` and `closed` leave the open list. */
 const CASE_STATUSES = ['open', 'waiting', 'resolved', 'closed'] as const;
-type CaseStatus = (typeof CASE_STATUSES)[number];
+export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).optional();

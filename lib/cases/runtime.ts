@@ -20,7 +20,7 @@ function unavailableAsStatus(handler: (request: Request, id?: string) => Promise
   };
 }
 
-/** Route handlers the app binds: `/api/cases`, `/api/cases/[id]`, `/api/cases/[id]/notes`, `/api/cases/[id]/probes`. */
+/** Route handlers the app binds: `/api/cases`, `/api/cases/[id]`, `/api/cases/[id]/notes`, `/api/cases/[id]/probes`, `/api/cases/[id]/export`. */
 export const casesRoutes = {
   list: unavailableAsStatus(api.list),
   create: unavailableAsStatus(api.create),
@@ -28,4 +28,5 @@ export const casesRoutes = {
   patch: unavailableAsStatus(api.patch),
   addNote: unavailableAsStatus(api.addNote),
   probe: unavailableAsStatus(api.probe),
+  export: unavailableAsStatus(api.export),
 };

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { tables, type FixpathDb } from '@/lib/db/server';
 import type { CaseRecord, CreateCase, ListQuery, PatchCase, TimelineEvent } from './contract';
 
@@ -174,4 +174,12 @@ export async function caseExists(db: FixpathDb, id: string): Promise<boolean> {
   if (!UUID.test(id)) return false;
   const [row] = await db.select({ id: tables.cases.id }).from(tables.cases).where(eq(tables.cases.id, id));
   return Boolean(row);
+}
+
+/** The names of the given users, by id (ids of people who no longer exist are left out). */
+export async function userNames(db: FixpathDb, ids: readonly string[]): Promise<Record<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return {};
+  const rows = await db.select({ id: tables.users.id, name: tables.users.name }).from(tables.users).where(inArray(tables.users.id, unique));
+  return Object.fromEntries(rows.map((row) => [row.id, row.name]));
 }

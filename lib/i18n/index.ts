@@ -5,6 +5,7 @@
 export { DEFAULT_LOCALE, isLocale, LOCALES, otherLocale, switchLocalePath, type Locale, type Localized } from './locales';
 export { format } from './define-messages';
 export { articleMessages } from './messages/article';
+export { caseMessages } from './messages/cases';
 export { authMessages, type AuthMessages } from './messages/auth';
 export { fixMessages } from './messages/fix';
 export { flowMessages } from './messages/flows';

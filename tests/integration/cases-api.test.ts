@@ -210,5 +210,22 @@ for (const kind of ['pglite', 'postgres'] as const) {
       const { body: read } = await json(await api.read(call('GET', `/api/cases/${created.id}`, li.token), created.id));
       assert.deepEqual(read.timeline.map((event: { kind: string }) => event.kind), ['created']);
     });
+
+    it('exports the case as ticket-ready Markdown with names, or as JSON', async (t) => {
+      if (skip()) return t.skip(String(skip()));
+      const { body: created } = await json(await api.create(call('POST', '/api/cases', li.token, { title: 'export me', ticketRef: 'T 77/a', lang: 'en' })));
+      await api.addNote(call('POST', `/api/cases/${created.id}/notes`, sam.token, { text: 'asked for curl -v' }), created.id);
+      const markdown = await api.export(call('GET', `/api/cases/${created.id}/export?format=md`, li.token), created.id);
+      assert.equal(markdown.status, 200);
+      assert.match(markdown.headers.get('content-type') ?? '', /^text\/markdown/);
+      assert.match(markdown.headers.get('content-disposition') ?? '', /filename="case-T_77_a\.md"/);
+      const text = await markdown.text();
+      assert.match(text, /^## Fixpath case: export me/);
+      assert.match(text, /Li opened the case/);
+      assert.match(text, /Sam noted:\n {2}\n {2}> asked for curl -v/);
+      const asJson = await json(await api.export(call('GET', `/api/cases/${created.id}/export?format=json`, li.token), created.id));
+      assert.equal(asJson.body.timeline.length, 2);
+      assert.equal((await api.export(call('GET', `/api/cases/${created.id}/export?format=pdf`, li.token), created.id)).status, 400);
+    });
   });
 }
