@@ -20,16 +20,20 @@ const AGENTS = 50;
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
 
 async function seed(database: Database): Promise<void> {
-  await database.db.execute(sql`
-    insert into cases (title, ticket_ref, customer_name, target_host, target_port, status, assignee, created_at, updated_at)
-    select 'Case ' || n || ': client cannot connect', 'T-' || n, 'Customer ' || (n % 997), 'host' || (n % 5000) || '.example.net', 443,
-           (array['open','waiting','resolved','closed'])[1 + n % 4], 'agent-' || (n % ${AGENTS}),
-           now() - (n || ' minutes')::interval, now() - (n || ' seconds')::interval
-    from generate_series(1, ${CASES}) as n`);
-  await database.db.execute(sql`
-    insert into case_events (case_id, actor, kind, payload, at)
-    select c.id, 'agent-' || (e % ${AGENTS}), (array['note','probe','status'])[1 + e % 3], jsonb_build_object('text', 'event ' || e), c.created_at + (e || ' seconds')::interval
-    from cases c cross join generate_series(1, ${Math.round(EVENTS / CASES)}) as e`);
+  // One transaction without the server's statement timeout: seeding millions of rows takes longer.
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql`set local statement_timeout = 0`);
+    await tx.execute(sql`
+      insert into cases (title, ticket_ref, customer_name, target_host, target_port, status, assignee, created_at, updated_at)
+      select 'Case ' || n || ': client cannot connect', 'T-' || n, 'Customer ' || (n % 997), 'host' || (n % 5000) || '.example.net', 443,
+             (array['open','waiting','resolved','closed'])[1 + n % 4], 'agent-' || (n % ${AGENTS}),
+             now() - (n || ' minutes')::interval, now() - (n || ' seconds')::interval
+      from generate_series(1, ${CASES}) as n`);
+    await tx.execute(sql`
+      insert into case_events (case_id, actor, kind, payload, at)
+      select c.id, 'agent-' || (e % ${AGENTS}), (array['note','probe','status'])[1 + e % 3], jsonb_build_object('text', 'event ' || e), c.created_at + (e || ' seconds')::interval
+      from cases c cross join generate_series(1, ${Math.round(EVENTS / CASES)}) as e`);
+  });
   await database.db.execute(sql`analyze`);
 }
 
