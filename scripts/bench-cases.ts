@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { getCase, listCases } from '@/lib/cases/store';
+import { getCase, listCases } from '@/lib/cases/server';
 import { migrateDatabase, openDatabase, queryRows, type Database, type DatabaseConfig } from '@/lib/db/server';
 import { startTestPostgres } from '../tests/fixtures/db/postgres-server';
 

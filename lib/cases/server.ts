@@ -6,3 +6,4 @@ import 'server-only';
  */
 export { createCasesApi } from './api';
 export { casesRoutes } from './runtime';
+export { getCase, listCases } from './store';
