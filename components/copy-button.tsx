@@ -13,6 +13,19 @@ export interface CopyButtonProps {
   children?: React.ReactNode;
 }
 
+/**
+ * Two overlapping sheets, the usual "copy" sign, drawn inline: a font glyph such as ⧉ is an
+ * empty box on systems without it. Decorative; the button carries the name.
+ */
+export function CopyIcon() {
+  return (
+    <svg aria-hidden="true" focusable="false" viewBox="0 0 16 16" width="14" height="14" fill="none" stroke="currentColor" strokeWidth="1.5" className="inline-block align-[-2px]" data-icon="copy">
+      <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
+      <path d="M10.5 3.5v-1a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h1" />
+    </svg>
+  );
+}
+
 /** A button that copies text and says so, for screen readers too. */
 export function CopyButton({ text, label, copiedLabel, failedLabel, className, children }: CopyButtonProps) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');

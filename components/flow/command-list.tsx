@@ -3,7 +3,7 @@
 import { flowMessages, format, type Locale } from '@/lib/i18n';
 import { targetOf } from '@/lib/flows';
 import type { CommandSpec, FlowValues } from '@/machines';
-import { CopyButton } from '../copy-button';
+import { CopyButton, CopyIcon } from '../copy-button';
 
 /** Commands staff read out to the customer, filled with the flow's host and port. */
 export function CommandList({ commands, values, lang }: { commands: CommandSpec[]; values: FlowValues; lang: Locale }) {
@@ -21,7 +21,7 @@ export function CommandList({ commands, values, lang }: { commands: CommandSpec[
               {command.platform === 'any' ? null : <span className="w-16 text-slate-600 dark:text-slate-400">{command.platform}</span>}
               <code className="rounded bg-slate-100 px-2 py-0.5 break-all dark:bg-slate-800">{text}</code>
               <CopyButton text={text} label={command.platform === 'any' ? t.copyCommand : format(t.copyCommandFor, { platform: command.platform })} copiedLabel={t.copied} failedLabel={t.copyFailed}>
-                <span aria-hidden="true">⧉</span>
+                <CopyIcon />
               </CopyButton>
             </li>
           );

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useRef } from 'react';
-import { articleFixHref, fixName, flowHref, stateIdOf, stateMetaOf, stepBody, stepHeading, type FixInfoMap } from '@/lib/flows';
+import { articleFixHref, fixName, flowHref, stateIdOf, summarizeSteps, stateMetaOf, stepBody, stepHeading, type FixInfoMap } from '@/lib/flows';
 import { format, flowMessages, type Locale } from '@/lib/i18n';
 import type { FlowDefinition, FlowId, FlowValues, StepMeta } from '@/machines';
 import { FlowEnding } from './flow-ending';
@@ -39,6 +39,7 @@ export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & 
   const t = flowMessages[lang];
   const session = useFlowSession(flow);
   const heading = useRef<HTMLHeadingElement>(null);
+  const section = useRef<HTMLElement>(null);
   const root = useRef<HTMLDivElement>(null);
   const { replay, running } = session.state;
   const snapshot = replay.snapshot;
@@ -46,11 +47,26 @@ export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & 
   const where = `${replay.steps.length}:${stateId}`;
   const shown = useRef(where);
 
-  // Move focus to each new step so keyboard and screen-reader users carry on from there.
+  // Move focus to each new step so keyboard and screen-reader users carry on from there. After a
+  // probe the heading still has focus from the probe step, and focusing it again would neither
+  // scroll nor be announced: so it lets go first, and the step's box is scrolled to the top,
+  // which shows the question with its options below the path that grew above it.
   useEffect(() => {
-    if (shown.current !== where) heading.current?.focus();
+    if (shown.current !== where) {
+      heading.current?.blur();
+      section.current?.scrollIntoView({ block: 'start' });
+      heading.current?.focus({ preventScroll: true });
+    }
     shown.current = where;
   }, [where]);
+
+  // A flow that starts by asking for the server gets its field focused on load (not when a link
+  // restores a path, which starts elsewhere), so nobody has to Tab through the header to type it.
+  useEffect(() => {
+    if (/[?&]p=/.test(window.location.search)) return;
+    const first = section.current?.querySelector<HTMLElement>('input, textarea, select');
+    if (first?.getAttribute('name') === 'host') first.focus();
+  }, []);
 
   useEffect(() => {
     if (session.restored) root.current?.removeAttribute('data-restoring');
@@ -65,6 +81,8 @@ export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & 
   const flowUrl = typeof window === 'undefined' ? '' : `${window.location.origin}${flowHref(lang, flowId, session.query)}`;
   const canAttach = meta.kind === 'form' && snapshot.can({ type: 'submit.attach-tcp', values: {}, addresses: {} });
   const body = stepBody(meta, lang, context.values, fixes);
+  // Attached probe runs are evidence for the step staff are on, not steps of their own.
+  const stepNumber = summarizeSteps(flow.machine, replay, lang).filter((step) => !step.attached).length + 1;
 
   return (
     // `data-restoring` is set by the script below and removed once the link is restored.
@@ -81,8 +99,8 @@ export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & 
       <div className={`group-data-[restoring]:hidden ${meta.kind === 'report' ? 'print:hidden' : ''}`}>
         <FlowPath machine={flow.machine} replay={replay} lang={lang} onReopen={session.reopen} />
       </div>
-      <section aria-labelledby="current-heading" data-state={stateId} className="mt-6 rounded-lg border-2 border-blue-700 p-4 group-data-[restoring]:hidden dark:border-blue-400">
-        <p className="text-sm text-slate-600 dark:text-slate-400">{done ? t.conclusion : format(t.stepNumber, { n: replay.steps.length + 1 })}</p>
+      <section ref={section} aria-labelledby="current-heading" data-state={stateId} className="mt-6 scroll-mt-4 rounded-lg border-2 border-blue-700 p-4 group-data-[restoring]:hidden dark:border-blue-400">
+        <p className="text-sm text-slate-600 dark:text-slate-400">{done ? t.conclusion : format(t.stepNumber, { n: stepNumber })}</p>
         <h2 id="current-heading" ref={heading} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
           {stepHeading(meta, lang, context.values, fixes)}
         </h2>

@@ -28,8 +28,9 @@ export async function CodeBlock({ children, values, labels }: { children?: React
   const source = fillPlaceholders(String(code.children ?? '').replace(/\n$/, ''), values);
   const tree = await highlightToHast(source, lang);
   return (
-    <div className="relative my-4">
-      <div className="absolute top-2 right-2">
+    // On a phone the button sits above the code: laid over it, it hid the start of the first line.
+    <div className="my-4 flex flex-col sm:relative sm:block">
+      <div className="mb-1 self-end sm:absolute sm:top-2 sm:right-2 sm:mb-0">
         <CopyButton text={source} label={labels.copy} copiedLabel={labels.copied} failedLabel={labels.failed} className="bg-white dark:bg-slate-900" />
       </div>
       {toJsxRuntime(tree, { Fragment, jsx, jsxs })}

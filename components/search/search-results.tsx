@@ -27,9 +27,11 @@ function HitOption({ hit, terms, records, messages }: { hit: SearchHit; terms: r
   const snippet = bestSnippet(record, terms, parent);
   const language = record.lang === 'zh' ? messages.langZh : messages.langEn;
   return (
-    <span lang={hit.otherLanguage ? record.lang : undefined} className="block">
+    // Exception names and stack frames are long unbroken words: let them wrap anywhere rather
+    // than push the palette wider than a phone.
+    <span lang={hit.otherLanguage ? record.lang : undefined} className="block min-w-0 [overflow-wrap:anywhere]">
       <span className="flex flex-wrap items-baseline gap-x-2">
-        <span className="font-medium">
+        <span className="min-w-0 font-medium">
           <HighlightedText text={record.title} terms={terms} />
         </span>
         {(record.kind === 'flow' || record.kind === 'step') && <span className="text-xs text-slate-600 dark:text-slate-300">{messages[KIND_LABEL[record.kind]]}</span>}

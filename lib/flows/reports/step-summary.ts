@@ -18,6 +18,11 @@ export interface StepSummary {
   answer: string;
   /** The probe run recorded by this step. */
   evidence?: Evidence;
+  /**
+   * True for a form's "attach a probe" submit and the probe run it started: evidence for the
+   * form step staff are still on, not steps of their own (the runner numbers steps without them).
+   */
+  attached?: boolean;
 }
 
 function fieldText(field: FieldSpec, value: FlowValues[string] | undefined, lang: Locale): string {
@@ -66,13 +71,20 @@ function answerText(step: PathStep, meta: StepMeta, lang: Locale): string {
   }
 }
 
+function isAttach(step: PathStep): boolean {
+  return step.kind === 'submit' && step.action.startsWith('attach-');
+}
+
 /** The recorded path in words, one entry per step. */
 export function summarizeSteps(machine: FlowMachine, replay: Replay, lang: Locale): StepSummary[] {
   return replay.steps.map((step, index) => {
     const meta = stateMetaOf(machine, step.state) as StepMeta;
     const after = replay.snapshots[index + 1].context;
     const recorded = step.kind === 'probe' || step.kind === 'probe-error' || step.kind === 'cancel';
+    const previous = replay.steps[index - 1];
+    const attached = isAttach(step) || (recorded && previous !== undefined && isAttach(previous));
     return {
+      ...(attached ? { attached } : {}),
       index,
       stateId: step.state,
       meta,
