@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { tables, type FixpathDb } from '@/lib/db/server';
 import type { CaseRecord, CreateCase, ListQuery, PatchCase, TimelineEvent } from './contract';
 
@@ -77,9 +77,8 @@ export async function listCases(db: FixpathDb, query: ListQuery, callerId: strin
   if (query.status) conditions.push(eq(tables.cases.status, query.status));
   if (query.assignee) conditions.push(eq(tables.cases.assignee, query.assignee === 'me' ? callerId : query.assignee));
   if (query.q) {
-    const pattern = likePattern(query.q);
-    const match = or(ilike(tables.cases.title, pattern), ilike(tables.cases.ticketRef, pattern), ilike(tables.cases.targetHost, pattern), ilike(tables.cases.customerName, pattern));
-    if (match) conditions.push(match);
+    // One expression, the same the trigram index is built on, so the index answers it.
+    conditions.push(ilike(tables.caseSearchText(tables.cases), likePattern(query.q)));
   }
   if (query.cursor) {
     const after = decodeCursor(query.cursor);

@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
@@ -79,7 +80,8 @@ async function openPglite(dataDir: string): Promise<Database> {
     throw new Error(`Cannot use the data directory ${dataDir} (FIXPATH_DATA_DIR): ${(error as Error).message}`, { cause: error });
   }
   try {
-    const client = await PGlite.create(dataDir);
+    // pg_trgm backs the case search index (migration 0002), as the contrib module does on a server.
+    const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
     const db = drizzlePglite(client, { schema });
     return {
       kind: 'pglite',

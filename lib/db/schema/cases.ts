@@ -1,5 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+
+/** The text staff search a case by: title, ticket reference, host and customer, in one string. */
+export function caseSearchText(table: { title: AnyPgColumn; ticketRef: AnyPgColumn; targetHost: AnyPgColumn; customerName: AnyPgColumn }) {
+  return sql`(${table.title} || ' ' || coalesce(${table.ticketRef}, '') || ' ' || coalesce(${table.targetHost}, '') || ' ' || coalesce(${table.customerName}, ''))`;
+}
 
 /** One ticket's work (docs/cases.md): who has it, what it targets, where it stands. */
 export const cases = pgTable(
@@ -29,6 +34,8 @@ export const cases = pgTable(
     index('cases_status_updated').on(table.status, table.updatedAt),
     index('cases_assignee_updated').on(table.assignee, table.updatedAt),
     index('cases_ticket_ref').on(table.ticketRef),
+    // Staff search a case by any of these words, anywhere in them (`ilike '%…%'`): trigrams let an index answer that.
+    index('cases_search_trgm').using('gin', sql`${caseSearchText(table)} gin_trgm_ops`),
   ],
 );
 

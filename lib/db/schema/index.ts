@@ -1,4 +1,4 @@
 /** Every table of Fixpath's one schema; drizzle-kit generates the migrations from it. */
 export { accounts, apiTokens, rateLimits, sessions, users, verifications } from './auth';
-export { caseEvents, cases } from './cases';
+export { caseEvents, cases, caseSearchText } from './cases';
 export { auditEvents, settings } from './system';
