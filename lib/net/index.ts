@@ -4,4 +4,4 @@
  */
 export { rateLimitKey } from './rate-key';
 export { requestAddresses, type RequestAddresses } from './request';
-export { parseTrustProxy, pickClient, trustProxyFromEnv, type TrustProxy } from './trust-proxy';
+export { parseTrustProxy, pickClient, trustProxyFromEnv } from './trust-proxy';

@@ -7,9 +7,10 @@ import path from 'node:path';
 const FEATURE_DEPENDENCIES = {
   i18n: [],
   address: [],
+  net: [],
   db: [],
-  auth: ['db', 'i18n'],
-  probes: ['address', 'i18n'],
+  auth: ['db', 'i18n', 'net'],
+  probes: ['address', 'i18n', 'net'],
   content: ['address', 'i18n'],
   flows: ['address', 'content', 'probes', 'i18n', 'machines'],
   search: ['content', 'flows', 'i18n', 'machines'],
