@@ -188,7 +188,8 @@ describe('POST /api/probe handler', () => {
   it('400 naming resolver for a port other than 53 outside PROBE_ALLOW, before any query (L4)', async () => {
     const { handler } = handlerFor();
     for (const resolver of ['8.8.8.8:25', '[2001:4860:4860::8888]:5353']) {
-      const response = await handler(post({ type: 'dns', host: 'www.fixpath.test', resolver }));
+      // Refused before the resolver is set, so nothing leaves the machine (timeoutMs keeps it short if a regression lets it through).
+      const response = await handler(post({ type: 'dns', host: 'www.fixpath.test', resolver, timeoutMs: 100 }));
       assert.equal(response.status, 400, resolver);
       const { error } = await response.json();
       assert.equal(error.code, 'INVALID_INPUT');
