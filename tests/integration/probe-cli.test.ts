@@ -64,7 +64,7 @@ describe('probe CLI', () => {
       token: undefined,
       audit: () => {},
     });
-    const response = await handler(new Request('http://fixpath.test/api/probe', { method: 'POST', body: JSON.stringify(body) }));
+    const response = await handler(new Request('http://fixpath.test/api/probe', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
     assert.equal(response.status, 200);
     return response.json();
   }

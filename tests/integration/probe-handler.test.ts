@@ -4,6 +4,7 @@ import type { AuditEntry } from '../../lib/probes/api/audit';
 import { stdoutAudit } from '../../lib/probes/api/audit';
 import { createConcurrencyGate } from '../../lib/probes/api/concurrency';
 import { MAX_BODY_BYTES } from '../../lib/probes/api/handler';
+import { resolveHandlerOptions } from '../../lib/probes/api/options';
 import { probeResultSchema } from '../../lib/probes';
 import { createProbeHandler, MemoryRateLimitStore, type ProbeHandlerOptions } from '../../lib/probes/server';
 import { testContext } from '../fixtures/probes/context';
@@ -18,7 +19,10 @@ function handlerFor(options: ProbeHandlerOptions = {}) {
     rateLimit: null,
     token: undefined,
     audit: (entry) => audit.push(entry),
-    clientAddress: (request) => request.headers.get('x-test-client') ?? '192.0.2.50',
+    addresses: (request: Request) => {
+      const client = request.headers.get('x-test-client') ?? '192.0.2.50';
+      return { client, socket: client, forwarded: [] };
+    },
     ...options,
   });
   return { handler, audit };
@@ -50,8 +54,8 @@ describe('POST /api/probe handler', () => {
     assert.equal(audit.length, 1);
     const [entry] = audit;
     assert.deepEqual(
-      { client: entry.client, type: entry.type, target: entry.target, resolvedIp: entry.resolvedIp, code: entry.code, status: entry.status },
-      { client: '192.0.2.50', type: 'tcp', target: `app.fixpath.test:${open.port}`, resolvedIp: '127.0.0.1', code: 'TCP_OPEN', status: 200 },
+      { client: entry.client, socket: entry.socket, forwarded: entry.forwarded, type: entry.type, target: entry.target, resolvedIp: entry.resolvedIp, code: entry.code, status: entry.status },
+      { client: '192.0.2.50', socket: '192.0.2.50', forwarded: [], type: 'tcp', target: `app.fixpath.test:${open.port}`, resolvedIp: '127.0.0.1', code: 'TCP_OPEN', status: 200 },
     );
     assert.ok(!Number.isNaN(Date.parse(entry.time)));
     assert.equal(typeof entry.durationMs, 'number');
@@ -82,7 +86,7 @@ describe('POST /api/probe handler', () => {
     const original = process.stdout.write.bind(process.stdout);
     process.stdout.write = ((chunk: string) => (written.push(chunk), true)) as typeof process.stdout.write;
     try {
-      stdoutAudit({ time: 't', client: 'c', type: 'tcp', target: 'x:1', resolvedIp: null, code: 'TCP_OPEN', status: 200, durationMs: 1 });
+      stdoutAudit({ time: 't', client: 'c', socket: 'c', forwarded: [], type: 'tcp', target: 'x:1', resolvedIp: null, code: 'TCP_OPEN', status: 200, durationMs: 1 });
     } finally {
       process.stdout.write = original;
     }
@@ -91,12 +95,106 @@ describe('POST /api/probe handler', () => {
     assert.equal(JSON.parse(written[0]).event, 'probe');
   });
 
-  it('405 for other methods, with Allow: POST', async () => {
+  it('405 for other methods, with Allow: POST, TRACE included (L6)', async () => {
     const { handler } = handlerFor();
-    for (const method of ['GET', 'PUT', 'DELETE', 'PATCH']) {
+    for (const method of ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH']) {
       const response = await handler(new Request('http://fixpath.test/api/probe', { method }));
-      assert.equal(response.status, 405);
+      assert.equal(response.status, 405, method);
       assert.equal(response.headers.get('allow'), 'POST');
+    }
+    // fetch's Request refuses to be built with TRACE (a forbidden method), so hand the handler what a server adapter would.
+    const trace = { method: 'TRACE', url: 'http://fixpath.test/api/probe', headers: new Headers(), body: null } as unknown as Request;
+    const traced = await handler(trace);
+    assert.equal(traced.status, 405);
+    assert.equal((await traced.json()).error.code, 'METHOD_NOT_ALLOWED');
+  });
+
+  it('OPTIONS says 204 Allow: POST and grants no cross-origin access (L6)', async () => {
+    const { handler, audit } = handlerFor();
+    const response = await handler(new Request('http://fixpath.test/api/probe', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } }));
+    assert.equal(response.status, 204);
+    assert.equal(response.headers.get('allow'), 'POST');
+    assert.equal(response.headers.get('access-control-allow-origin'), null);
+    assert.equal(audit.length, 0);
+  });
+
+  it('415 naming body unless Content-Type is application/json (M1)', async () => {
+    const { handler, audit } = handlerFor();
+    const body = JSON.stringify({ type: 'tcp', host: '127.0.0.1', port: open.port });
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonx', null]) {
+      const headers: Record<string, string> = type ? { 'content-type': type } : {};
+      const response = await handler(new Request('http://fixpath.test/api/probe', { method: 'POST', headers, body }));
+      assert.equal(response.status, 415, String(type));
+      assert.deepEqual((await response.json()).error, { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'body must be sent as Content-Type: application/json', field: 'body' });
+    }
+    assert.equal(audit.length, 0, 'nothing ran');
+    assert.equal((await handler(post(body, { 'content-type': 'Application/JSON; charset=utf-8' }))).status, 200);
+  });
+
+  it('403 CROSS_SITE for a cross-site request that carries cookies (M1)', async () => {
+    const { handler, audit } = handlerFor();
+    const body = { type: 'tcp', host: '127.0.0.1', port: open.port };
+    const refused: Record<string, string>[] = [
+      { cookie: 'session=1', origin: 'https://evil.example' },
+      { cookie: 'session=1', origin: 'null' },
+      { cookie: 'session=1', origin: 'https://fixpath.test' }, // another scheme is another origin
+      { cookie: 'session=1', 'sec-fetch-site': 'cross-site' },
+    ];
+    for (const headers of refused) {
+      const response = await handler(post(body, { host: 'fixpath.test', ...headers }));
+      assert.equal(response.status, 403, JSON.stringify(headers));
+      assert.equal((await response.json()).error.code, 'CROSS_SITE');
+    }
+    assert.equal(audit.length, 0, 'nothing ran');
+    const allowed: Record<string, string>[] = [
+      { cookie: 'session=1', origin: 'http://fixpath.test', 'sec-fetch-site': 'same-origin' },
+      { cookie: 'session=1' }, // no Origin: not a browser's cross-site POST
+      { origin: 'https://evil.example' }, // no cookies: no ambient authority to borrow (CLI, bearer tokens)
+    ];
+    for (const headers of allowed) assert.equal((await handler(post(body, { host: 'fixpath.test', ...headers }))).status, 200, JSON.stringify(headers));
+  });
+
+  it('408 naming body when the body does not arrive in time (L3)', async () => {
+    const { handler, audit } = handlerFor({ bodyTimeoutMs: 200 });
+    let cancelled = false;
+    const trickle = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"type":'));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const start = performance.now();
+    const response = await handler(new Request('http://fixpath.test/api/probe', { method: 'POST', headers: { 'content-type': 'application/json' }, body: trickle, duplex: 'half' } as RequestInit));
+    const waited = performance.now() - start;
+    assert.equal(response.status, 408);
+    assert.deepEqual((await response.json()).error, { code: 'REQUEST_TIMEOUT', message: 'body did not arrive within 200 ms', field: 'body' });
+    assert.ok(waited >= 190 && waited < 2000, `answered after ${waited} ms`);
+    assert.ok(cancelled, 'the body stream is let go');
+    assert.equal(audit.length, 0);
+    assert.equal(resolveHandlerOptions({ rateLimit: null }, {}).bodyTimeoutMs, 10_000, '10 s by default');
+  });
+
+  it('400 naming url or port for port 0', async () => {
+    const { handler } = handlerFor();
+    for (const [body, field] of [[{ type: 'http', url: 'http://127.0.0.1:0/' }, 'url'], [{ type: 'tcp', host: '127.0.0.1', port: 0 }, 'port'], [{ type: 'tls', host: '127.0.0.1', port: 0 }, 'port']] as const) {
+      const response = await handler(post(body));
+      assert.equal(response.status, 400, JSON.stringify(body));
+      assert.equal((await response.json()).error.field, field);
+    }
+  });
+
+  it('400 naming resolver for a port other than 53 outside PROBE_ALLOW, before any query (L4)', async () => {
+    const { handler } = handlerFor();
+    for (const resolver of ['8.8.8.8:25', '[2001:4860:4860::8888]:5353']) {
+      // Refused before the resolver is set, so nothing leaves the machine (timeoutMs keeps it short if a regression lets it through).
+      const response = await handler(post({ type: 'dns', host: 'www.fixpath.test', resolver, timeoutMs: 100 }));
+      assert.equal(response.status, 400, resolver);
+      const { error } = await response.json();
+      assert.equal(error.code, 'INVALID_INPUT');
+      assert.equal(error.field, 'resolver');
+      assert.match(error.message, /resolver port must be 53/);
     }
   });
 
@@ -132,7 +230,7 @@ describe('POST /api/probe handler', () => {
         controller.close();
       },
     });
-    const streamed = await handler(new Request('http://fixpath.test/api/probe', { method: 'POST', body: stream, duplex: 'half' } as RequestInit));
+    const streamed = await handler(new Request('http://fixpath.test/api/probe', { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit));
     assert.equal(streamed.status, 413);
   });
 
@@ -159,6 +257,32 @@ describe('POST /api/probe handler', () => {
     assert.equal((await limited.json()).error.code, 'RATE_LIMITED');
     assert.equal(limited.headers.get('retry-after'), '30');
     assert.equal((await handler(post(body, { 'x-test-client': '192.0.2.51' }))).status, 200, 'another client has its own budget');
+  });
+
+  it('without TRUST_PROXY, IPv6 clients share one budget per /64 (H1)', async () => {
+    const { handler } = handlerFor({ rateLimit: { limit: 2, windowMs: 60_000 }, rateLimitStore: new MemoryRateLimitStore(), addresses: resolveHandlerOptions({}, {}).addresses });
+    const body = { type: 'tcp', host: '127.0.0.1', port: open.port };
+    // Under `next start` the socket's address reaches the handler as the last X-Forwarded-For entry.
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    assert.equal((await handler(post(body, from('2001:db8:1:2::1')))).status, 200);
+    assert.equal((await handler(post(body, from('2001:db8:1:2::2')))).status, 200);
+    assert.equal((await handler(post(body, from('2001:db8:1:2:ffff::9')))).status, 429, 'a new address in the same /64 is the same client');
+    assert.equal((await handler(post(body, from('2001:db8:1:3::1')))).status, 200, 'another /64 has its own budget');
+    assert.equal((await handler(post(body, { 'x-real-ip': '198.51.100.1' }))).status, 200);
+    assert.equal((await handler(post(body, { 'x-real-ip': '198.51.100.2' }))).status, 200);
+    assert.equal((await handler(post(body, { 'x-real-ip': '198.51.100.3' }))).status, 429, 'X-Real-IP picks no bucket');
+  });
+
+  it('audits the client per TRUST_PROXY, the socket and the forwarded chain separately (H1)', async () => {
+    const body = { type: 'tcp', host: '127.0.0.1', port: open.port };
+    const chain = { 'x-forwarded-for': '6.6.6.6, 203.0.113.7, 10.0.0.1' };
+    const cases: [string | undefined, string][] = [[undefined, '10.0.0.1'], ['1', '203.0.113.7'], ['10.0.0.0/8', '203.0.113.7'], ['2', '6.6.6.6']];
+    for (const [trust, client] of cases) {
+      const { handler, audit } = handlerFor({ addresses: resolveHandlerOptions({}, { TRUST_PROXY: trust }).addresses });
+      assert.equal((await handler(post(body, chain))).status, 200);
+      assert.deepEqual({ client: audit[0].client, socket: audit[0].socket, forwarded: audit[0].forwarded }, { client, socket: '10.0.0.1', forwarded: ['6.6.6.6', '203.0.113.7'] }, `TRUST_PROXY=${trust}`);
+    }
+    assert.throws(() => resolveHandlerOptions({}, { TRUST_PROXY: 'yes' }), /TRUST_PROXY/);
   });
 
   it('503 BUSY when every probe slot and queue place is taken', async () => {

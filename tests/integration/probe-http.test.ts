@@ -43,6 +43,8 @@ describe('http probe against local servers', () => {
       if (path === '/to-forbidden') return response.writeHead(302, { location: `http://127.0.0.2:${forbidden.port}/` }).end();
       if (path === '/to-decimal') return response.writeHead(302, { location: `http://2130706434:${forbidden.port}/` }).end();
       if (path === '/to-name') return response.writeHead(307, { location: `http://inside.fixpath.test:${forbidden.port}/` }).end();
+      if (path === '/to-star') return response.writeHead(302, { location: 'http://a*b/' }).end();
+      if (path === '/to-long-label') return response.writeHead(302, { location: `http://${'a'.repeat(64)}.example/` }).end();
       if (path === '/to-ftp') return response.writeHead(302, { location: 'ftp://example.com/' }).end();
       if (path === '/big') return response.end(Buffer.alloc(BODY_CAP_BYTES * 4, 'x'));
       if (path === '/hang-up') return request.socket.destroy();
@@ -146,6 +148,17 @@ describe('http probe against local servers', () => {
     assert.equal(finding.code, 'HTTP_REDIRECT');
     assert.equal(finding.details.redirectStopped, 'unsupported scheme ftp:');
   });
+
+  for (const [path, host] of [['/to-star', 'a*b'], ['/to-long-label', `${'a'.repeat(64)}.example`]]) {
+    it(`a redirect to a host WHATWG URL takes but the address model refuses (${path}) is a stopped redirect, not a throw (L2)`, async () => {
+      const finding = await get(at(path));
+      assert.equal(finding.code, 'HTTP_REDIRECT');
+      assert.equal(finding.details.status, 302);
+      assert.match(String(finding.details.redirectStopped), /^invalid Location: host /);
+      assert.ok(String(finding.details.redirectStopped).length > 'invalid Location: host '.length);
+      assert.ok(JSON.stringify(finding.details.redirects).includes(host));
+    });
+  }
 
   it('caps the body it reads', async () => {
     const finding = await get(at('/big'));

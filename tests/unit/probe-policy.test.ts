@@ -114,6 +114,19 @@ describe('target policy: PROBE_ALLOW and PROBE_DENY', () => {
     assert.equal(checkAddress('8.8.8.8', policy).allowed, true);
   });
 
+  it('cloud platform endpoints stay refused when PROBE_ALLOW opens the range around them (L5)', () => {
+    assert.deepEqual(checkAddress('168.63.129.16', strict), { allowed: false, address: '168.63.129.16', reason: 'cloudPlatform' });
+    const wide = policyFromEnv({ PROBE_ALLOW: '168.63.0.0/16, 169.254.0.0/16, 100.64.0.0/10, fd00::/8' });
+    for (const address of ['168.63.129.16', '169.254.169.254', '169.254.170.2', '169.254.170.23', '100.100.100.200', 'fd00:ec2::254', 'fd00:ec2::23', '::ffff:168.63.129.16']) {
+      assert.equal(checkAddress(address, wide).allowed, false, address);
+    }
+    assert.equal(checkAddress('168.63.129.17', wide).allowed, true, 'the rest of an allowed range stays open');
+    assert.equal(checkAddress('fd00:ec2::253', wide).allowed, true);
+    const named = policyFromEnv({ PROBE_ALLOW: '169.254.169.254/32, fd00:ec2::254' });
+    assert.equal(checkAddress('169.254.169.254', named).allowed, true, 'naming the address itself allows it');
+    assert.equal(checkAddress('fd00:ec2::254', named).allowed, true);
+  });
+
   it('a bad CIDR fails loudly, naming the variable and entry', () => {
     assert.throws(() => parseCidrList('10.0.0.0/8,banana', 'PROBE_ALLOW'), /PROBE_ALLOW: "banana" is not a CIDR/);
     assert.throws(() => policyFromEnv({ PROBE_DENY: '10.0.0.0/33' }), /PROBE_DENY/);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clientAddressOf } from '../../lib/probes/api/client-address';
+import { parseTrustProxy, pickClient, rateLimitKey, requestAddresses } from '../../lib/net';
 import { resolveHandlerOptions } from '../../lib/probes/api/options';
 import { MemoryRateLimitStore, parseRateLimit } from '../../lib/probes/server';
 
@@ -57,12 +57,54 @@ describe('in-memory rate limit store', () => {
   });
 });
 
-describe('client address for the rate limit', () => {
+describe('client address for the rate limit (TRUST_PROXY, H1)', () => {
   const request = (headers: Record<string, string>) => new Request('http://fixpath.test/', { headers });
-  it('uses the address the nearest proxy appended, not what the client wrote', () => {
-    assert.equal(clientAddressOf(request({ 'x-forwarded-for': '6.6.6.6, 198.51.100.20' })), '198.51.100.20');
-    assert.equal(clientAddressOf(request({ 'x-forwarded-for': '198.51.100.20' })), '198.51.100.20');
-    assert.equal(clientAddressOf(request({ 'x-real-ip': '198.51.100.21' })), '198.51.100.21');
-    assert.equal(clientAddressOf(request({})), 'unknown');
+  const none = parseTrustProxy(undefined);
+
+  it('without TRUST_PROXY the socket address counts and the forwarded chain is only evidence', () => {
+    // Under `next start` the socket's peer is the last X-Forwarded-For entry (see lib/net/request.ts).
+    assert.deepEqual(requestAddresses(request({ 'x-forwarded-for': '6.6.6.6, 198.51.100.20' }), none), {
+      client: '198.51.100.20',
+      socket: '198.51.100.20',
+      forwarded: ['6.6.6.6'],
+    });
+    assert.equal(pickClient('198.51.100.20', ['6.6.6.6', '7.7.7.7'], none), '198.51.100.20');
+  });
+
+  it('never reads X-Real-IP, which only a client could have set', () => {
+    assert.equal(requestAddresses(request({ 'x-real-ip': '198.51.100.21' }), none).client, 'unknown');
+    assert.equal(requestAddresses(request({}), none).client, 'unknown');
+  });
+
+  it('a hop count trusts that many proxies from the right, no more', () => {
+    const one = parseTrustProxy('1');
+    assert.equal(pickClient('10.0.0.1', ['203.0.113.7'], one), '203.0.113.7');
+    assert.equal(pickClient('10.0.0.1', ['6.6.6.6', '203.0.113.7'], one), '203.0.113.7', 'entries left of the trusted hop are the client\'s own claims');
+    assert.equal(pickClient('10.0.0.1', [], one), '10.0.0.1', 'a short chain ends at its leftmost entry');
+    assert.equal(pickClient('10.0.0.1', ['6.6.6.6', '203.0.113.7', '10.0.0.2'], parseTrustProxy('2')), '203.0.113.7');
+  });
+
+  it('proxy CIDRs are stepped over from the right until an untrusted address', () => {
+    const cidrs = parseTrustProxy('10.0.0.0/8, ::1');
+    assert.equal(pickClient('10.0.0.1', ['198.51.100.1', '203.0.113.7', '10.0.0.2'], cidrs), '203.0.113.7');
+    assert.equal(pickClient('::1', ['2001:db8::5'], cidrs), '2001:db8::5');
+    assert.equal(pickClient('192.0.2.9', ['203.0.113.7'], cidrs), '192.0.2.9', 'a socket that is not a trusted proxy is the client');
+    assert.equal(pickClient('10.0.0.1', ['10.0.0.3', '10.0.0.2'], cidrs), '10.0.0.3');
+  });
+
+  it('TRUST_PROXY: unset, empty and 0 trust nobody; a typo fails loudly', () => {
+    for (const value of [undefined, '', ' ', '0']) assert.deepEqual(parseTrustProxy(value), { kind: 'none' });
+    assert.deepEqual(parseTrustProxy('2'), { kind: 'hops', hops: 2 });
+    assert.throws(() => parseTrustProxy('true'), /TRUST_PROXY: "true"/);
+    assert.throws(() => parseTrustProxy('10.0.0.0/33'), /TRUST_PROXY/);
+  });
+
+  it('keys IPv6 clients by their /64 and IPv4 (also mapped) by the address', () => {
+    assert.equal(rateLimitKey('2001:db8:1:2::1'), rateLimitKey('2001:db8:1:2:ffff:ffff:ffff:ffff'));
+    assert.equal(rateLimitKey('2001:db8:1:2::1'), '2001:db8:1:2::/64');
+    assert.notEqual(rateLimitKey('2001:db8:1:2::1'), rateLimitKey('2001:db8:1:3::1'));
+    assert.equal(rateLimitKey('198.51.100.20'), '198.51.100.20');
+    assert.equal(rateLimitKey('::ffff:198.51.100.20'), '198.51.100.20');
+    assert.equal(rateLimitKey('unknown'), 'unknown');
   });
 });

@@ -2,7 +2,12 @@ import 'server-only';
 /** One audit line: who probed what, where it went, and what came of it. */
 export interface AuditEntry {
   time: string;
+  /** Who the probe is counted against: the socket's peer, or the client behind trusted proxies (TRUST_PROXY). */
   client: string;
+  /** The TCP peer as the server saw it. */
+  socket: string;
+  /** The X-Forwarded-For entries left of the socket's, as received: evidence, trusted or not. */
+  forwarded: string[];
   type: string;
   target: string;
   /** The address connected to (or refused); null when the probe never resolved one. */

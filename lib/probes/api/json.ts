@@ -15,26 +15,43 @@ export function errorResponse(status: number, code: ProbeErrorCode, message: str
   return jsonResponse(status, { error }, headers);
 }
 
+/** Why a body was not read: too large, or too slow to arrive. */
+type BodyRefusal = { ok: false; reason: 'too-large' | 'too-slow' };
+
 /**
- * Reads a request body as text, refusing it as soon as it passes `maxBytes`
- * (by Content-Length up front, or while streaming when there is none).
+ * Reads a request body as text, refusing it as soon as it passes `maxBytes` (by
+ * Content-Length up front, or while streaming when there is none), or when it has not
+ * arrived in full within `timeoutMs`: a client trickling bytes would otherwise hold the
+ * request open until Node's own 300 s limit.
  */
-export async function readBodyCapped(request: Request, maxBytes: number): Promise<{ ok: true; text: string } | { ok: false }> {
+export async function readBodyCapped(request: Request, maxBytes: number, timeoutMs: number): Promise<{ ok: true; text: string } | BodyRefusal> {
   const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false };
+  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, reason: 'too-large' };
   if (!request.body) return { ok: true, text: '' };
   const reader = request.body.getReader();
+  let timer: NodeJS.Timeout | undefined;
+  const tooSlow = new Promise<'too-slow'>((resolve) => {
+    timer = setTimeout(() => resolve('too-slow'), timeoutMs);
+  });
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return { ok: false };
+  try {
+    for (;;) {
+      const next = await Promise.race([reader.read(), tooSlow]);
+      if (next === 'too-slow') {
+        await reader.cancel().catch(() => {});
+        return { ok: false, reason: 'too-slow' };
+      }
+      if (next.done) break;
+      total += next.value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => {});
+        return { ok: false, reason: 'too-large' };
+      }
+      chunks.push(next.value);
     }
-    chunks.push(value);
+  } finally {
+    clearTimeout(timer);
   }
   return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
 }

@@ -67,7 +67,7 @@ export async function runProbeCli(argv: readonly string[], output: CliOutput = p
   }
   let handler;
   try {
-    handler = createProbeHandler({ rateLimit: null, token: undefined, audit: () => {}, clientAddress: () => 'cli' });
+    handler = createProbeHandler({ rateLimit: null, token: undefined, audit: () => {}, addresses: () => ({ client: 'cli', socket: 'cli', forwarded: [] }) });
   } catch (error) {
     output.stderr(`probe: ${(error as Error).message}\n`);
     return 2;

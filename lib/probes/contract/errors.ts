@@ -4,12 +4,15 @@ export type ProbeErrorCode =
   | 'UNAUTHORIZED'
   | 'TARGET_FORBIDDEN'
   | 'METHOD_NOT_ALLOWED'
+  | 'CROSS_SITE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'REQUEST_TIMEOUT'
   | 'RATE_LIMITED'
   | 'BUSY'
   | 'PROBE_FAILED'
   | 'PROBE_MISCONFIGURED';
 
-/** The `error` of every answer but 200; `field` names the request field at fault (400, 403, 413). */
+/** The `error` of every answer but 200; `field` names the request field at fault (400, 403, 408, 413, 415). */
 export interface ProbeError {
   code: ProbeErrorCode;
   message: string;

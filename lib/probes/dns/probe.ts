@@ -1,7 +1,7 @@
 import 'server-only';
 import { Resolver } from 'node:dns/promises';
 import { formatResolver, type ResolverAddress } from '../contract/resolver';
-import { assertAddressAllowed } from '../policy/resolve';
+import { assertResolverAllowed } from '../policy/resolve';
 import type { ProbeContext } from '../run/context';
 import { since, type Deadline } from '../run/deadline';
 import type { Finding } from '../run/finding';
@@ -54,7 +54,7 @@ export async function probeDns(target: DnsTarget, context: ProbeContext, deadlin
   const timeoutMs = deadline.remaining();
   const resolver = new Resolver({ timeout: timeoutMs, tries: 1 });
   if (target.resolver) {
-    const ip = assertAddressAllowed('resolver', target.resolver.ip, context);
+    const ip = assertResolverAllowed(target.resolver.ip, target.resolver.port, context);
     resolver.setServers([formatResolver({ ip, port: target.resolver.port })]);
   }
   const server = target.resolver ? formatResolver(target.resolver) : 'system';

@@ -17,3 +17,14 @@ export class TargetForbiddenError extends Error {
     this.reason = reason;
   }
 }
+
+/** Thrown when the policy refuses a field's value as such (not an address range): the API answers 400 naming `field`. */
+export class FieldRefusedError extends Error {
+  readonly field: string;
+
+  constructor(field: string, message: string) {
+    super(message);
+    this.name = 'FieldRefusedError';
+    this.field = field;
+  }
+}

@@ -28,6 +28,25 @@ const EXTRA_REFUSED: readonly { cidr: Cidr; reason: string }[] = [
 ];
 
 /**
+ * Cloud platform endpoints: instance metadata, credentials and host agents. Most sit in
+ * ranges refused anyway (link-local, CGNAT, unique-local), but they stay refused even when
+ * PROBE_ALLOW opens the range around them, unless it names the address itself (/32, /128).
+ * 168.63.129.16 (Azure WireServer) is a public address, refused only by this list.
+ */
+const PLATFORM_ADDRESSES: readonly Cidr[] = [
+  '168.63.129.16', // Azure WireServer (public address space)
+  '169.254.169.254', // instance metadata: AWS, Azure, GCP, Oracle, OpenStack...
+  '169.254.170.2', // AWS ECS task metadata and credentials
+  '169.254.170.23', // AWS EKS Pod Identity agent
+  '100.100.100.200', // Alibaba Cloud metadata
+  'fd00:ec2::254', // AWS instance metadata over IPv6
+  'fd00:ec2::23', // AWS EKS Pod Identity agent over IPv6
+].map((text) => {
+  const address = ipaddr.parse(text);
+  return [address, address.kind() === 'ipv4' ? 32 : 128];
+});
+
+/**
  * Parses a comma-separated CIDR list (a bare address means /32 or /128).
  * Throws with the offending entry and variable name, so a bad deployment
  * setting fails loudly instead of silently allowing or refusing.
@@ -63,12 +82,27 @@ function inList(address: Address, list: readonly Cidr[]): boolean {
   return list.some(([network, bits]) => network.kind() === address.kind() && address.match(network, bits));
 }
 
+/** Whether PROBE_ALLOW names this very address (a single-address entry), not just a range around it. */
+function namedExactly(address: Address, list: readonly Cidr[]): boolean {
+  return list.some(([network, bits]) => network.kind() === address.kind() && bits === (address.kind() === 'ipv4' ? 32 : 128) && address.match(network, bits));
+}
+
+/** Whether PROBE_ALLOW covers `text` (an IP address): the caller has vouched for it beyond the defaults. */
+export function isAllowListed(text: string, policy: TargetPolicy): boolean {
+  try {
+    return inList(ipaddr.process(text), policy.allow);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Decides whether a probe may connect to `text`, an IP address in any form
  * ipaddr.js parses. IPv4-mapped IPv6 is judged as the IPv4 it maps to; every
  * non-`unicast` range (loopback, private, link-local and cloud metadata,
  * CGNAT, multicast, reserved, NAT64, 6to4, Teredo...) is refused unless
- * PROBE_ALLOW names it; PROBE_DENY refuses whatever it names.
+ * PROBE_ALLOW names it; cloud platform endpoints unless PROBE_ALLOW names the
+ * address itself; PROBE_DENY refuses whatever it names.
  */
 export function checkAddress(text: string, policy: TargetPolicy): AddressDecision {
   let address: Address;
@@ -79,10 +113,12 @@ export function checkAddress(text: string, policy: TargetPolicy): AddressDecisio
   }
   const canonical = address.toString();
   if (inList(address, policy.deny)) return { allowed: false, address: canonical, reason: 'PROBE_DENY' };
-  if (inList(address, policy.allow)) return { allowed: true, address: canonical };
+  const platform = inList(address, PLATFORM_ADDRESSES);
+  if (inList(address, policy.allow) && (!platform || namedExactly(address, policy.allow))) return { allowed: true, address: canonical };
   const range = address.range();
   if (range !== 'unicast') return { allowed: false, address: canonical, reason: range };
   const extra = EXTRA_REFUSED.find(({ cidr }) => address.kind() === cidr[0].kind() && address.match(cidr));
   if (extra) return { allowed: false, address: canonical, reason: extra.reason };
+  if (platform) return { allowed: false, address: canonical, reason: 'cloudPlatform' };
   return { allowed: true, address: canonical };
 }

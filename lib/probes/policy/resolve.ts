@@ -2,8 +2,8 @@ import 'server-only';
 import { formatHostPort, isIpLiteral } from '@/lib/address';
 import type { ProbeContext } from '../run/context';
 import { since, type Deadline } from '../run/deadline';
-import { TargetForbiddenError } from './forbidden';
-import { checkAddress } from './ranges';
+import { FieldRefusedError, TargetForbiddenError } from './forbidden';
+import { checkAddress, isAllowListed } from './ranges';
 import type { Finding } from '../run/finding';
 
 /** Where a probe may connect: every address the name had, all checked. */
@@ -63,10 +63,26 @@ export async function resolveTarget(host: string, context: ProbeContext, deadlin
 }
 
 /** Checks an IP the caller named directly (a DNS resolver): it is a target too. */
-export function assertAddressAllowed(what: string, ip: string, context: ProbeContext): string {
+function assertAddressAllowed(what: string, ip: string, context: ProbeContext): string {
   const decision = checkAddress(ip, context.policy);
   if (!decision.allowed) throw new TargetForbiddenError(what, decision.address, decision.reason);
   return decision.address;
+}
+
+/** Port DNS servers listen on. */
+const DNS_PORT = 53;
+
+/**
+ * Checks a DNS server the caller chose: its address like any target, and its port 53 unless
+ * PROBE_ALLOW names the address (a test resolver on loopback). Any other port would turn the
+ * DNS probe into a UDP sender to arbitrary services (203.0.113.9:25).
+ */
+export function assertResolverAllowed(ip: string, port: number, context: ProbeContext): string {
+  const checked = assertAddressAllowed('resolver', ip, context);
+  if (port !== DNS_PORT && !isAllowListed(checked, context.policy)) {
+    throw new FieldRefusedError('resolver', `resolver port must be ${DNS_PORT} (got ${port}); other ports only for resolvers PROBE_ALLOW covers`);
+  }
+  return checked;
 }
 
 class LookupTimeout extends Error {
