@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { Deadline } from '../../lib/probes/run/deadline';
 import { parseHost } from '../../lib/address';
 import { parseCidrList } from '../../lib/probes/policy/ranges';
-import { resolveTarget } from '../../lib/probes/policy/resolve';
+import { assertResolverAllowed, resolveTarget } from '../../lib/probes/policy/resolve';
 import { checkAddress, createTargetPolicy, policyFromEnv, TargetForbiddenError } from '../../lib/probes/server';
 import { testContext } from '../fixtures/probes/context';
 
@@ -177,5 +177,17 @@ describe('resolveTarget: resolve once, check every address', () => {
     const hung = { ...testContext(), lookup: () => new Promise<string[]>(() => {}) };
     const slow = await resolveTarget('slow.fixpath.test', hung, new Deadline(50));
     assert.equal(!slow.ok && slow.finding.code, 'DNS_TIMEOUT');
+  });
+});
+
+describe('a resolver the caller chose (L4)', () => {
+  it('must listen on port 53 unless PROBE_ALLOW covers it; the check sends nothing', () => {
+    const context = testContext();
+    for (const [ip, port] of [['8.8.8.8', 25], ['2001:4860:4860::8888', 5353]] as const) {
+      assert.throws(() => assertResolverAllowed(ip, port, context), (error: Error & { field?: string }) => error.field === 'resolver' && /resolver port must be 53/.test(error.message), `${ip}:${port}`);
+    }
+    assert.equal(assertResolverAllowed('8.8.8.8', 53, context), '8.8.8.8');
+    assert.equal(assertResolverAllowed('127.0.0.1', 5353, context), '127.0.0.1', 'PROBE_ALLOW (127.0.0.1/32 here) covers a test resolver on another port');
+    assert.throws(() => assertResolverAllowed('10.0.0.53', 53, context), TargetForbiddenError);
   });
 });
