@@ -1,8 +1,9 @@
 import 'server-only';
+import { errorResponse as httpErrorResponse } from '@/lib/http/server';
 
-/** A JSON error in the API's shape: `{ error: { code, message } }`. */
+/** A JSON error in the API's shape, `{ error: { code, message } }`, with response headers. */
 export function errorResponse(status: number, code: string, message: string, headers?: Record<string, string>): Response {
-  return Response.json({ error: { code, message } }, { status, headers: { 'cache-control': 'no-store', ...headers } });
+  return httpErrorResponse(status, code, message, {}, headers);
 }
 
 /** 503 `UNAVAILABLE`: the database does not answer; the detail goes to the server log, not the caller. */

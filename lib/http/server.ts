@@ -1,4 +1,4 @@
 import 'server-only';
 
 /** JSON request and response helpers shared by the API route handlers. Server-only. */
-export { errorResponse, jsonResponse, readJsonBody } from './json';
+export { errorResponse, jsonResponse, readBodyCapped, readJsonBody } from './json';

@@ -13,7 +13,7 @@ export type ProbeErrorCode =
   | 'PROBE_MISCONFIGURED';
 
 /** The `error` of every answer but 200; `field` names the request field at fault (400, 403, 408, 413, 415). */
-export interface ProbeError {
+interface ProbeError {
   code: ProbeErrorCode;
   message: string;
   field?: string;
