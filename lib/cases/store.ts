@@ -143,29 +143,31 @@ export async function updateCase(db: FixpathDb, id: string, patch: PatchCase, ac
   });
 }
 
-/** Adds an internal note to the timeline; null when there is no such case. Notes do not change the version. */
-export async function addNote(db: FixpathDb, id: string, text: string, actor: string): Promise<TimelineEvent | null> {
+/**
+ * Appends one event to a case's timeline and marks the case as touched (not a new version:
+ * events do not make anyone's pending edit stale). Null when there is no such case.
+ */
+async function appendEvent(db: FixpathDb, id: string, kind: string, payload: Record<string, unknown>, actor: string): Promise<TimelineEvent | null> {
   if (!UUID.test(id)) return null;
   return db.transaction(async (tx) => {
     const [touched] = await tx.update(tables.cases).set({ updatedAt: new Date() }).where(eq(tables.cases.id, id)).returning({ id: tables.cases.id });
     if (!touched) return null;
-    const [event] = await tx.insert(tables.caseEvents).values({ caseId: id, actor, kind: 'note', payload: { text } }).returning();
+    const [event] = await tx.insert(tables.caseEvents).values({ caseId: id, actor, kind, payload }).returning();
     return toEvent(event);
   });
+}
+
+/** Adds an internal note to the timeline; null when there is no such case. */
+export function addNote(db: FixpathDb, id: string, text: string, actor: string): Promise<TimelineEvent | null> {
+  return appendEvent(db, id, 'note', { text }, actor);
 }
 
 /**
  * Stores what a probe found, as the server ran it, on the case's timeline: the request, the
  * result, when (the event's time) and who. Null when there is no such case.
  */
-export async function recordProbe(db: FixpathDb, id: string, evidence: { request: unknown; result: unknown }, actor: string): Promise<TimelineEvent | null> {
-  if (!UUID.test(id)) return null;
-  return db.transaction(async (tx) => {
-    const [touched] = await tx.update(tables.cases).set({ updatedAt: new Date() }).where(eq(tables.cases.id, id)).returning({ id: tables.cases.id });
-    if (!touched) return null;
-    const [event] = await tx.insert(tables.caseEvents).values({ caseId: id, actor, kind: 'probe', payload: evidence }).returning();
-    return toEvent(event);
-  });
+export function recordProbe(db: FixpathDb, id: string, evidence: { request: unknown; result: unknown }, actor: string): Promise<TimelineEvent | null> {
+  return appendEvent(db, id, 'probe', evidence, actor);
 }
 
 /** Whether a case exists (a cheap check before work that should not run for nothing). */
