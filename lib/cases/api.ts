@@ -7,6 +7,8 @@ import { TargetForbiddenError } from '@/lib/probes/server';
 import { errorResponse, jsonResponse, readJsonBody } from '@/lib/http/server';
 import { createCaseSchema, listQuerySchema, noteSchema, patchCaseSchema } from './contract';
 import { caseToMarkdown } from './export';
+import { invalid } from './guard';
+import { probeRunOf } from './runs-store';
 import { addNote, caseExists, createCase, getCase, listCases, recordProbe, updateCase, userNames } from './store';
 
 /** Largest JSON body the case API reads. */
@@ -25,17 +27,6 @@ export interface CasesApiDeps {
 
 /** A route handler of the case API; `id` is the case in the path, when there is one. */
 type Handler = (request: Request, id?: string) => Promise<Response>;
-
-/** 400 naming the first field that is wrong, e.g. `target.port must be a whole number from 1 to 65535`. */
-function invalid(error: z.ZodError): Response {
-  const [issue] = error.issues;
-  if (issue.code === 'unrecognized_keys') {
-    const [field] = issue.keys;
-    return errorResponse(400, 'INVALID_INPUT', `${[...issue.path, field].join('.')} is not a known field`, { field: [...issue.path, field].join('.') });
-  }
-  const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
-  return errorResponse(400, 'INVALID_INPUT', `${field} ${issue.message}`, { field });
-}
 
 const notFound = () => errorResponse(404, 'NOT_FOUND', 'no such case');
 
@@ -95,6 +86,8 @@ export function createCasesApi(deps: CasesApiDeps): Record<'list' | 'create' | '
       const parsed = parseProbeRequest(body.value);
       if (!parsed.ok) return errorResponse(400, 'INVALID_INPUT', parsed.error.message, { field: parsed.error.field });
       if (!(await caseExists(db, id ?? ''))) return notFound();
+      const run = await probeRunOf(db, id ?? '', request.url);
+      if (!run.ok) return run.response;
       let result: ProbeResult;
       try {
         result = await deps.probe(parsed.request);
@@ -104,7 +97,7 @@ export function createCasesApi(deps: CasesApiDeps): Record<'list' | 'create' | '
         return errorResponse(403, 'TARGET_FORBIDDEN', error.message, { field });
       }
       // The evidence is what this server saw when it ran the probe, never what a browser or link says.
-      const event = await recordProbe(db, id ?? '', { request: parsed.request, result }, caller.user.id);
+      const event = await recordProbe(db, id ?? '', { request: parsed.request, result, ...run.value }, caller.user.id);
       if (!event) return notFound();
       return jsonResponse(201, { ...result, eventId: event.id, ranAt: event.at, ranBy: caller.user.id });
     }),

@@ -3,16 +3,21 @@ import { authorize } from '@/lib/auth/server';
 import { getDatabase, isUnavailable } from '@/lib/db/server';
 import { contextFromEnv, runProbe } from '@/lib/probes/server';
 import { errorResponse } from '@/lib/http/server';
-import { createCasesApi } from './api';
+import { createCasesApi, type CasesApiDeps } from './api';
+import { createRunsApi } from './runs';
+import { createVerifyApi } from './verify';
 
 const probeContext = contextFromEnv();
-const api = createCasesApi({ db: async () => (await getDatabase()).db, authorize, probe: (request) => runProbe(request, probeContext) });
+const deps: CasesApiDeps = { db: async () => (await getDatabase()).db, authorize, probe: (request) => runProbe(request, probeContext) };
+const api = createCasesApi(deps);
+const runs = createRunsApi(deps);
+const { verify } = createVerifyApi(deps);
 
 /** A database that stops answering mid-call is a 503 `UNAVAILABLE`, never a 500 or a hang. */
-function unavailableAsStatus(handler: (request: Request, id?: string) => Promise<Response>) {
-  return async (request: Request, id?: string): Promise<Response> => {
+function unavailableAsStatus<A extends string[]>(handler: (request: Request, ...ids: A) => Promise<Response>) {
+  return async (request: Request, ...ids: A): Promise<Response> => {
     try {
-      return await handler(request, id);
+      return await handler(request, ...ids);
     } catch (error) {
       if (!isUnavailable(error)) throw error;
       return errorResponse(503, 'UNAVAILABLE', 'the database is unavailable; try again shortly', {}, { 'retry-after': '5' });
@@ -20,7 +25,7 @@ function unavailableAsStatus(handler: (request: Request, id?: string) => Promise
   };
 }
 
-/** Route handlers the app binds: `/api/cases`, `/api/cases/[id]`, `/api/cases/[id]/notes`, `/api/cases/[id]/probes`, `/api/cases/[id]/export`. */
+/** Route handlers the app binds: `/api/cases`, `/api/cases/[id]`, `/api/cases/[id]/notes`, `/api/cases/[id]/probes`, `/api/cases/[id]/export`, `/api/cases/[id]/runs/**`, `/api/cases/[id]/verify`. */
 export const casesRoutes = {
   list: unavailableAsStatus(api.list),
   create: unavailableAsStatus(api.create),
@@ -29,4 +34,9 @@ export const casesRoutes = {
   addNote: unavailableAsStatus(api.addNote),
   probe: unavailableAsStatus(api.probe),
   export: unavailableAsStatus(api.export),
+  startRun: unavailableAsStatus(runs.start),
+  readRun: unavailableAsStatus(runs.read),
+  runStep: unavailableAsStatus(runs.step),
+  endRun: unavailableAsStatus(runs.end),
+  verify: unavailableAsStatus(verify),
 };

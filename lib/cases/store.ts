@@ -25,7 +25,8 @@ function toRecord(row: CaseRow): CaseRecord {
   };
 }
 
-function toEvent(row: EventRow): TimelineEvent {
+/** A timeline row as the API returns it. */
+export function toEvent(row: EventRow): TimelineEvent {
   return { id: row.id, at: row.at.toISOString(), actor: row.actor, kind: row.kind, payload: row.payload as Record<string, unknown> };
 }
 
@@ -147,7 +148,7 @@ export async function updateCase(db: FixpathDb, id: string, patch: PatchCase, ac
  * Appends one event to a case's timeline and marks the case as touched (not a new version:
  * events do not make anyone's pending edit stale). Null when there is no such case.
  */
-async function appendEvent(db: FixpathDb, id: string, kind: string, payload: Record<string, unknown>, actor: string): Promise<TimelineEvent | null> {
+export async function appendEvent(db: FixpathDb, id: string, kind: string, payload: Record<string, unknown>, actor: string): Promise<TimelineEvent | null> {
   if (!UUID.test(id)) return null;
   return db.transaction(async (tx) => {
     const [touched] = await tx.update(tables.cases).set({ updatedAt: new Date() }).where(eq(tables.cases.id, id)).returning({ id: tables.cases.id });
@@ -166,7 +167,7 @@ export function addNote(db: FixpathDb, id: string, text: string, actor: string):
  * Stores what a probe found, as the server ran it, on the case's timeline: the request, the
  * result, when (the event's time) and who. Null when there is no such case.
  */
-export function recordProbe(db: FixpathDb, id: string, evidence: { request: unknown; result: unknown }, actor: string): Promise<TimelineEvent | null> {
+export function recordProbe(db: FixpathDb, id: string, evidence: { request: unknown; result: unknown } & Record<string, unknown>, actor: string): Promise<TimelineEvent | null> {
   return appendEvent(db, id, 'probe', evidence, actor);
 }
 
