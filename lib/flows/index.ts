@@ -35,3 +35,5 @@ export { buildStatusUpdate } from './reports/status-update';
 export { buildFlowMap } from './map';
 export { articleFixHref, customerFixHref, flowHref } from './hrefs';
 export { rankSuggestions } from './suggest';
+export { CaseRun, pathOfRun, type CaseSummary, type Recheck, type SaveStatus } from './runtime/case-run';
+export type { StoredEvidence } from './runtime/probe-client';

@@ -40,12 +40,8 @@ async function errorOf(response: Response): Promise<ProbeFailure> {
   };
 }
 
-/**
- * Runs one probe through `POST /api/probe`. Resolves with the result whatever the probe
- * found; rejects with a `ProbeFailureError` when the API refuses (4xx/5xx), the network
- * fails, the answer is unreadable or the client-side timeout fires.
- */
-export async function requestProbe(request: ProbeRequest, options: ProbeClientOptions = {}): Promise<ProbeResult> {
+/** Calls a probe endpoint; the parsed result and the whole answer (a case probe adds where it is stored). */
+async function callProbe(request: ProbeRequest, options: ProbeClientOptions): Promise<{ result: ProbeResult; body: Record<string, unknown> }> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_CLIENT_TIMEOUT_MS;
   const controller = new AbortController();
   let timedOut = false;
@@ -63,9 +59,10 @@ export async function requestProbe(request: ProbeRequest, options: ProbeClientOp
       signal: controller.signal,
     });
     if (!response.ok) throw new ProbeFailureError(await errorOf(response));
-    const parsed = probeResultSchema.safeParse(await response.json().catch(() => null));
-    if (!parsed.success) throw new ProbeFailureError({ kind: 'invalid-response', message: 'the probe API answered with an unexpected body' });
-    return parsed.data;
+    const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+    const parsed = probeResultSchema.safeParse(body);
+    if (!parsed.success || !body) throw new ProbeFailureError({ kind: 'invalid-response', message: 'the probe API answered with an unexpected body' });
+    return { result: parsed.data, body };
   } catch (error) {
     if (error instanceof ProbeFailureError) throw error;
     if (timedOut) throw new ProbeFailureError({ kind: 'timeout', message: `no answer from the probe API within ${timeoutMs / 1000} s` });
@@ -75,6 +72,35 @@ export async function requestProbe(request: ProbeRequest, options: ProbeClientOp
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', forward);
   }
+}
+
+/**
+ * Runs one probe through `POST /api/probe`. Resolves with the result whatever the probe
+ * found; rejects with a `ProbeFailureError` when the API refuses (4xx/5xx), the network
+ * fails, the answer is unreadable or the client-side timeout fires.
+ */
+export async function requestProbe(request: ProbeRequest, options: ProbeClientOptions = {}): Promise<ProbeResult> {
+  return (await callProbe(request, options)).result;
+}
+
+/** Where the server stored a probe it ran for a case: the timeline event, when, and who ran it. */
+export interface StoredEvidence {
+  eventId: number;
+  ranAt: string;
+  ranBy: string;
+}
+
+/**
+ * Runs one probe through a case (`options.endpoint` is `/api/cases/:id/probes?run=&state=`): the
+ * server runs it and stores request and result on the case. Fails as `requestProbe` does.
+ */
+export async function requestStoredProbe(request: ProbeRequest, options: ProbeClientOptions & { endpoint: string }): Promise<{ result: ProbeResult; evidence: StoredEvidence }> {
+  const { result, body } = await callProbe(request, options);
+  const { eventId, ranAt, ranBy } = body;
+  if (typeof eventId !== 'number' || typeof ranAt !== 'string' || typeof ranBy !== 'string') {
+    throw new ProbeFailureError({ kind: 'invalid-response', message: 'the case probe API did not say where it stored the result' });
+  }
+  return { result, evidence: { eventId, ranAt, ranBy } };
 }
 
 /** Turns whatever a probe call threw into a failure the evidence and the link can carry. */

@@ -13,8 +13,8 @@ export interface SessionState {
   running: { stateId: string; request: ProbeRequest; startedAt: number } | null;
 }
 
-/** Runs one probe; rejects with a `ProbeFailure`-shaped error when there is no result. */
-export type RunProbe = (request: ProbeRequest, signal: AbortSignal) => Promise<ProbeResult>;
+/** Runs one probe for the state `stateId`; rejects with a `ProbeFailure`-shaped error when there is no result. */
+export type RunProbe = (request: ProbeRequest, signal: AbortSignal, stateId: string) => Promise<ProbeResult>;
 
 /** What became of a submitted form: taken (with the values as normalised), or what is wrong. */
 export type SubmitOutcome = { ok: true; values: FlowValues } | { ok: false; errors: FieldError[] };
@@ -74,7 +74,7 @@ export class FlowSession {
     const record = (step: PathStep) => {
       if (this.controller === controller) this.apply(step);
     };
-    this.probe(request, controller.signal).then(
+    this.probe(request, controller.signal, stateId).then(
       (result) => record({ kind: 'probe', state: stateId, result }),
       (error: unknown) => record({ kind: 'probe-error', state: stateId, failure: toProbeFailure(error) }),
     );
