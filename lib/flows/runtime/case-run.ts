@@ -72,6 +72,9 @@ export function pathOfRun(run: StoredRun): { steps: PathStep[]; evidence: Array<
   return { steps: path.map((entry) => entry.step), evidence: path.map((entry) => entry.evidence) };
 }
 
+/** How long a probe waits for earlier steps to be saved first. */
+const QUEUE_WAIT_MS = 2000;
+
 /** What identifies a step when comparing paths (a link may carry a probe result trimmed). */
 function stepKey(step: PathStep): string {
   if (step.kind === 'probe') return `probe|${step.state}|${step.result.code}|${step.result.target}|${step.result.durationMs}`;
@@ -256,6 +259,8 @@ export class CaseRun {
 
   private async storedProbe(request: ProbeRequest, stateId: string, signal?: AbortSignal): Promise<{ result: ProbeResult; evidence: StoredEvidence }> {
     const runId = await this.ensureRun();
+    // The timeline reads best with the step that led to a probe before it; a slow save delays a probe by 2 s at most.
+    await Promise.race([this.chain, new Promise((resolve) => setTimeout(resolve, QUEUE_WAIT_MS))]);
     const query = new URLSearchParams({ run: runId, state: stateId });
     const stored = await requestStoredProbe(request, { endpoint: `${this.base()}/probes?${query}`, signal, fetch: this.options.fetch });
     this.fresh.set(resultKey(stored.result), stored.evidence);
