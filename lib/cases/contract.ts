@@ -156,5 +156,3 @@ export const probeRunQuerySchema = z
 
 /** `POST /api/cases/:id/verify`: no body, or `{}`. */
 export const verifySchema = z.strictObject({});
-
-export type RunStep = z.infer<typeof runStepSchema>;

@@ -33,7 +33,7 @@ function fakeCaseApi(answers: Partial<Record<string, ProbeResult>>) {
     events.push(event);
     return event;
   };
-  const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+  const fetchFake = (async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(String(input), 'http://fixpath.test');
     const method = init?.method ?? 'GET';
     const path = url.pathname.replace(`/api/cases/${CASE}`, '');
@@ -59,7 +59,7 @@ function fakeCaseApi(answers: Partial<Record<string, ProbeResult>>) {
     if (method === 'GET' && path === `/runs/${RUN}`) return Response.json({ runId: RUN, flowId: 'five-layer', events, names: { 'u-li': 'Li Wei' } });
     return Response.json({ error: { code: 'NOT_FOUND', message: 'no such thing' } }, { status: 404 });
   }) as typeof fetch;
-  return { fetch, events, calls, failures };
+  return { fetch: fetchFake, events, calls, failures };
 }
 
 function settled(session: FlowSession, until: (state: SessionState) => boolean): Promise<SessionState> {
