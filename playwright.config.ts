@@ -12,6 +12,17 @@ const browser = findBrowser();
 process.env.FIXPATH_E2E_DIR ??= path.join(tmpdir(), `fixpath-e2e-${process.pid}-${Date.now()}`);
 const E2E_DIR = process.env.FIXPATH_E2E_DIR;
 
+/** Debian's Chromium, kept off the network except for the server under test. */
+const chromium = {
+  ...devices['Desktop Chrome'],
+  permissions: ['clipboard-read', 'clipboard-write'],
+  launchOptions: {
+    executablePath: browser.executablePath,
+    // Without these, Chromium reaches out to Google's services at start, which this network refuses.
+    args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  },
+};
+
 /** End-to-end tests drive a real Chromium against the production build (`next start`). */
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -25,22 +36,20 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
+    // First-run setup, once per server: creates the administrator every other spec is signed in as.
+    { name: 'setup', testMatch: /.*\.setup\.ts/, use: chromium },
     {
       name: 'chromium',
+      dependencies: ['setup'],
       use: {
-        ...devices['Desktop Chrome'],
-        permissions: ['clipboard-read', 'clipboard-write'],
-        launchOptions: {
-          executablePath: browser.executablePath,
-          // Without these, Chromium reaches out to Google's services at start, which this network refuses.
-          args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-        },
+        ...chromium,
+        storageState: path.join(E2E_DIR, 'admin-state.json'),
       },
     },
   ],
   globalTeardown: './tests/e2e/global-teardown.ts',
   webServer: {
-    // tee: the output still reaches Playwright, and tests/e2e/auth.spec.ts reads the setup code from the file.
+    // tee: the output still reaches Playwright, and tests/e2e/first-run.setup.ts reads the setup code from the file.
     command: `mkdir -p ${JSON.stringify(E2E_DIR)} && npx next start -p ${PORT} -H 127.0.0.1 2>&1 | tee ${JSON.stringify(path.join(E2E_DIR, 'server.log'))}`,
     url: `http://127.0.0.1:${PORT}/zh`,
     reuseExistingServer: false,
