@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { findBrowser } from './scripts/find-browser';
+import { adminStatePath } from './tests/e2e/helpers';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const browser = findBrowser();
@@ -43,7 +44,7 @@ export default defineConfig({
       dependencies: ['setup'],
       use: {
         ...chromium,
-        storageState: path.join(E2E_DIR, 'admin-state.json'),
+        storageState: adminStatePath(),
       },
     },
   ],

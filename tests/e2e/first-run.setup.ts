@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test as setup } from '@playwright/test';
-import { ADMIN, ADMIN_STATE, expectNoSeriousAxeViolations, gotoReady } from './helpers';
+import { ADMIN, adminStatePath, expectNoSeriousAxeViolations, gotoReady } from './helpers';
 
 /** The setup code the server printed at start (playwright.config.ts tees its output to this file). */
 function setupCodeFromLog(): string {
@@ -46,5 +46,5 @@ setup('first run: /setup with the code from the log creates the admin and signs 
   // Setup is over: the page is gone.
   expect((await page.goto('/en/setup'))?.status()).toBe(404);
 
-  await page.context().storageState({ path: ADMIN_STATE });
+  await page.context().storageState({ path: adminStatePath() });
 });

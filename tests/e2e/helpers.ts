@@ -19,8 +19,8 @@ export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
 /** The administrator the `setup` project creates through first-run setup; every spec starts signed in as them. */
 export const ADMIN = { name: 'Li Wei', email: 'li.wei@example.com', password: 'a long enough password' } as const;
 
-/** Where the `setup` project saves the administrator's signed-in browser state (playwright.config.ts names the folder). */
-export const ADMIN_STATE = path.join(process.env.FIXPATH_E2E_DIR ?? '', 'admin-state.json');
+/** Where the `setup` project saves the administrator's signed-in browser state, in this run's folder (playwright.config.ts names it). */
+export const adminStatePath = (): string => path.join(process.env.FIXPATH_E2E_DIR ?? '', 'admin-state.json');
 
 /** A browser state with no cookies: for tests that must start signed out. */
 export const SIGNED_OUT = { cookies: [], origins: [] };
