@@ -129,7 +129,7 @@ export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & 
           </p>
         ) : null}
       </section>
-      {session.restored && !session.caseView ? <SaveToCase replay={replay} lang={lang} flowTitle={flow.info.title[lang]} onSave={session.saveToCase} /> : null}
+      {session.restored ? <SaveToCase replay={replay} lang={lang} flowTitle={flow.info.title[lang]} bound={Boolean(session.caseView)} onSave={session.saveToCase} /> : null}
       <FlowToolbar flow={flow} replay={replay} lang={lang} query={session.query} fixes={fixes} onRestart={session.restart} />
       <FlowMap flow={flow} visited={[...replay.steps.map((step) => step.state), stateId]} current={stateId} values={context.values} fixes={fixes} lang={lang} />
     </div>

@@ -33,7 +33,14 @@ async function jsonOf<T>(response: Response): Promise<T> {
  * one titled from the target; the run so far is then recorded there. The probes the browser ran
  * are re-checked by the server when saved, so the case holds only what the server saw.
  */
-export function SaveToCase({ replay, lang, flowTitle, onSave }: { replay: Replay; lang: Locale; flowTitle: string; onSave: (caseId: string) => Promise<{ changed?: SaveChange }> }) {
+export function SaveToCase({ replay, lang, flowTitle, bound, onSave }: {
+  replay: Replay;
+  lang: Locale;
+  flowTitle: string;
+  /** The run is recorded on a case already: only what saving said stays on screen. */
+  bound: boolean;
+  onSave: (caseId: string) => Promise<{ changed?: SaveChange }>;
+}) {
   const t = flowMessages[lang];
   const id = useId();
   const [phase, setPhase] = useState<Phase>({ kind: 'closed' });
@@ -80,6 +87,7 @@ export function SaveToCase({ replay, lang, flowTitle, onSave }: { replay: Replay
     }
   }
 
+  if (bound && phase.kind !== 'done') return null;
   return (
     <div className="mt-4 print:hidden" data-save-to-case>
       {phase.kind === 'closed' || phase.kind === 'error' ? (
