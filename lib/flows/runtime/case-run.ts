@@ -260,7 +260,9 @@ export class CaseRun {
   private async storedProbe(request: ProbeRequest, stateId: string, signal?: AbortSignal): Promise<{ result: ProbeResult; evidence: StoredEvidence }> {
     const runId = await this.ensureRun();
     // The timeline reads best with the step that led to a probe before it; a slow save delays a probe by 2 s at most.
-    await Promise.race([this.chain, new Promise((resolve) => setTimeout(resolve, QUEUE_WAIT_MS))]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([this.chain, new Promise((resolve) => (timer = setTimeout(resolve, QUEUE_WAIT_MS)))]);
+    clearTimeout(timer);
     const query = new URLSearchParams({ run: runId, state: stateId });
     const stored = await requestStoredProbe(request, { endpoint: `${this.base()}/probes?${query}`, signal, fetch: this.options.fetch });
     this.fresh.set(resultKey(stored.result), stored.evidence);
