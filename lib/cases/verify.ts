@@ -57,7 +57,7 @@ export function createVerifyApi(deps: Pick<CasesApiDeps, 'db' | 'authorize' | 'p
   return {
     verify: guarded<[string]>(async (request, caller, db, id) => {
       // No body at all is the usual call; a body, when sent, must be JSON `{}`.
-      if (request.headers.get('content-type') || Number(request.headers.get('content-length') ?? 0) > 0) {
+      if (request.body !== null && request.headers.get('content-length') !== '0') {
         const body = await bodyOf(request, verifySchema);
         if (!body.ok) return body.response;
       }

@@ -262,6 +262,10 @@ for (const kind of ['pglite', 'postgres'] as const) {
       const bad = await json(await verify(call('POST', `/api/cases/${id}/verify`, li.token, { force: true }), id));
       assert.equal(bad.status, 400);
       assert.equal(bad.body.error.field, 'force');
+      const notJson = await json(await verify(call('POST', `/api/cases/${id}/verify`, li.token, 'force', { 'content-type': 'text/plain' }), id));
+      assert.equal(notJson.status, 415);
+      const empty = await json(await verify(call('POST', `/api/cases/${id}/verify`, li.token, undefined, { 'content-type': 'application/json', 'content-length': '0' }), id));
+      assert.equal(empty.status, 409, 'an empty body is no body');
     });
   });
 }
