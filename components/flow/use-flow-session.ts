@@ -64,6 +64,8 @@ function remember(drafts: Drafts, steps: readonly PathStep[]): Drafts {
  * Runs a flow in the browser: starts at the first step (which the server rendered too),
  * restores a link from the URL, keeps the URL in step with the path (one history entry per
  * staff action, so back and forward step through it), and runs probes through `/api/probe`.
+ * With `?case=<id>` the run is recorded on that case instead: probes go through the case, each
+ * step is posted behind the screen, and `&run=<runId>` reopens a stored run without probing.
  */
 export function useFlowSession(flow: FlowDefinition, options: SessionOptions): FlowSessionHandle {
   const [state, setState] = useState<SessionState>(() => ({ replay: startReplay(flow.machine), running: null }));
