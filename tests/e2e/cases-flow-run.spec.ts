@@ -77,6 +77,7 @@ test('a flow run from a case is stored on it, reopens with who checked what and 
   await expectNoSeriousAxeViolations(page);
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoSeriousAxeViolations(page);
+  await page.screenshot({ path: test.info().outputPath('case-run-phone.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 720 });
 
   // Re-check all: through the case, old against new.
