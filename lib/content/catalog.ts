@@ -28,6 +28,7 @@ export const ARTICLE_SLUGS = [
   'five-whys-rca',
   'packet-capture',
   'cert-revocation-check',
+  'client-certificate-mtls',
 ] as const;
 
 /** The layers an article can belong to, top of the stack first. */
