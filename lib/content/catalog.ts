@@ -29,6 +29,7 @@ export const ARTICLE_SLUGS = [
   'packet-capture',
   'cert-revocation-check',
   'client-certificate-mtls',
+  'tool-trust-stores',
 ] as const;
 
 /** The layers an article can belong to, top of the stack first. */
