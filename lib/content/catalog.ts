@@ -30,6 +30,7 @@ export const ARTICLE_SLUGS = [
   'cert-revocation-check',
   'client-certificate-mtls',
   'tool-trust-stores',
+  'sni-filtering',
 ] as const;
 
 /** The layers an article can belong to, top of the stack first. */
