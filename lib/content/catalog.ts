@@ -31,6 +31,7 @@ export const ARTICLE_SLUGS = [
   'client-certificate-mtls',
   'tool-trust-stores',
   'sni-filtering',
+  'captive-portal-hsts',
 ] as const;
 
 /** The layers an article can belong to, top of the stack first. */
