@@ -2,10 +2,10 @@ import { renameSync, writeFileSync, readFileSync } from 'node:fs';
 import { getTableName, sql } from 'drizzle-orm';
 import type { Database } from './connect';
 import { queryRows } from './query';
-import { accounts, apiTokens, auditEvents, caseEvents, cases, rateLimits, sessions, settings, users, verifications } from './schema';
+import { accounts, apiTokens, auditEvents, caseEvents, caseLinks, cases, rateLimits, sessions, settings, users, verifications, webhookDeliveries } from './schema';
 
 /** Tables in an order where every row's references come before it. */
-const TABLES: readonly string[] = [settings, users, accounts, sessions, verifications, rateLimits, apiTokens, auditEvents, cases, caseEvents].map((table) =>
+const TABLES: readonly string[] = [settings, users, accounts, sessions, verifications, rateLimits, apiTokens, auditEvents, cases, caseEvents, caseLinks, webhookDeliveries].map((table) =>
   getTableName(table),
 );
 
