@@ -28,6 +28,7 @@ const DEFAULTS = { timeoutMs: 10_000, maxAttempts: 8, baseDelayMs: 10_000, maxDe
 
 interface Claimed {
   id: string;
+  seq: number | string;
   kind: string;
   payload: Record<string, unknown>;
   attempts: number;
@@ -38,7 +39,7 @@ interface Claimed {
  * with "equal jitter", half fixed and half random, so the workers of several instances that
  * failed together do not all retry in the same instant.
  */
-export function retryDelayMs(attempts: number, options: { baseDelayMs: number; maxDelayMs: number }, random: () => number): number {
+function retryDelayMs(attempts: number, options: { baseDelayMs: number; maxDelayMs: number }, random: () => number): number {
   const exponential = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempts - 1));
   return Math.round(exponential / 2 + (exponential / 2) * random());
 }
@@ -57,10 +58,10 @@ async function claimDue(db: FixpathDb, batch: number, leaseMs: number): Promise<
         where d.id in (
           select id from webhook_deliveries
           where status = 'pending' and next_attempt_at <= now() and (locked_until is null or locked_until <= now())
-          order by next_attempt_at
+          order by next_attempt_at, seq
           limit ${batch}
           for update skip locked)
-        returning d.id, d.kind, d.payload, d.attempts`,
+        returning d.id, d.seq, d.kind, d.payload, d.attempts`,
   );
 }
 
@@ -86,39 +87,41 @@ async function send(row: Claimed, options: WebhookConfig & { timeoutMs: number }
     await response.body?.cancel().catch(() => {});
     return { status: response.status, error: response.status >= 200 && response.status < 300 ? null : `HTTP ${response.status}` };
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    return { status: null, error: (error as Error).name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : cause ?? (error as Error).message };
+    if ((error as Error).name === 'TimeoutError') return { status: null, error: `no answer within ${options.timeoutMs} ms` };
+    // fetch says only "fetch failed"; the cause says why (ECONNREFUSED, ENOTFOUND, a TLS error…).
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    return { status: null, error: cause?.code ?? cause?.message ?? (error as Error).message };
+  }
+}
+
+/** Records what became of one attempt: delivered, due again after a backoff, or failed for good. */
+async function record(db: FixpathDb, row: Claimed, outcome: { status: number | null; error: string | null }, settings: typeof DEFAULTS & WorkerOptions): Promise<void> {
+  if (outcome.error === null) {
+    await db.execute(sql`update webhook_deliveries set status = 'delivered', delivered_at = now(), locked_until = null, last_status = ${outcome.status}, last_error = null where id = ${row.id}`);
+  } else if (row.attempts >= settings.maxAttempts) {
+    await db.execute(sql`update webhook_deliveries set status = 'failed', locked_until = null, last_status = ${outcome.status}, last_error = ${outcome.error} where id = ${row.id}`);
+    settings.log?.(`Fixpath webhook: delivery ${row.id} (${row.kind}) failed after ${row.attempts} attempts: ${outcome.error}`);
+  } else {
+    const delay = retryDelayMs(row.attempts, settings, settings.random ?? Math.random);
+    await db.execute(
+      sql`update webhook_deliveries set next_attempt_at = now() + make_interval(secs => ${delay / 1000}), locked_until = null, last_status = ${outcome.status}, last_error = ${outcome.error} where id = ${row.id}`,
+    );
   }
 }
 
 /**
- * One pass: claims the deliveries that are due, sends them, and records each outcome: 2xx is
+ * One pass: claims the deliveries that are due, sends them one at a time in queue order (so a
+ * receiver mostly sees a case's events in order), and records each outcome: 2xx is
  * `delivered`; anything else waits `retryDelayMs` and is tried again, until `maxAttempts`,
  * then it is `failed`. Returns how many deliveries were attempted.
  */
 export async function deliverDue(options: WorkerOptions): Promise<number> {
   const settings = { ...DEFAULTS, ...options };
-  const random = options.random ?? Math.random;
   const db = await options.db();
-  const claimed = await claimDue(db, settings.batch, settings.timeoutMs * 3 + 5_000);
-  await Promise.all(
-    claimed.map(async (row) => {
-      const outcome = await send(row, settings);
-      if (outcome.error === null) {
-        await db.execute(sql`update webhook_deliveries set status = 'delivered', delivered_at = now(), locked_until = null, last_status = ${outcome.status}, last_error = null where id = ${row.id}`);
-        return;
-      }
-      if (row.attempts >= settings.maxAttempts) {
-        await db.execute(sql`update webhook_deliveries set status = 'failed', locked_until = null, last_status = ${outcome.status}, last_error = ${outcome.error} where id = ${row.id}`);
-        options.log?.(`Fixpath webhook: delivery ${row.id} (${row.kind}) failed after ${row.attempts} attempts: ${outcome.error}`);
-        return;
-      }
-      const delay = retryDelayMs(row.attempts, settings, random);
-      await db.execute(
-        sql`update webhook_deliveries set next_attempt_at = now() + make_interval(secs => ${delay / 1000}), locked_until = null, last_status = ${outcome.status}, last_error = ${outcome.error} where id = ${row.id}`,
-      );
-    }),
-  );
+  // The lease covers sending the whole batch, one timeout each, with room to record outcomes.
+  const claimed = await claimDue(db, settings.batch, settings.batch * settings.timeoutMs + 30_000);
+  claimed.sort((a, b) => Number(a.seq) - Number(b.seq));
+  for (const row of claimed) await record(db, row, await send(row, settings), settings);
   return claimed.length;
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { cases } from './cases';
 
 /**
@@ -38,6 +38,8 @@ export const webhookDeliveries = pgTable(
   {
     /** Sent as `X-Fixpath-Delivery`; receivers de-duplicate on it. */
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Queue order: events go out in the order they were recorded (one worker; see docs/cases.md on order). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     /** The event kind, sent as `X-Fixpath-Event`: `created`, `status`, `link-sent`, … */
     kind: text('kind').notNull(),
     /** The body without its send-time fields (`sentAt`, `attempt`). */
@@ -56,6 +58,6 @@ export const webhookDeliveries = pgTable(
   (table) => [
     check('webhook_deliveries_status', sql`${table.status} in ('pending', 'delivered', 'failed')`),
     // Workers look only at pending rows that are due: a partial index keeps that cheap however many were delivered.
-    index('webhook_deliveries_due').on(table.nextAttemptAt).where(sql`${table.status} = 'pending'`),
+    index('webhook_deliveries_due').on(table.nextAttemptAt, table.seq).where(sql`${table.status} = 'pending'`),
   ],
 );
