@@ -63,7 +63,7 @@ function toLink(row: LinkRow, now: Date): LinkRecord {
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** How long a new link lives: FIXPATH_LINK_DAYS (1–365), default 30. Throws naming the variable when it is not a whole number in range. */
-export function linkDaysFromEnv(env: NodeJS.ProcessEnv): number {
+export function linkDaysFromEnv(env: Readonly<Record<string, string | undefined>>): number {
   const raw = env.FIXPATH_LINK_DAYS?.trim();
   if (!raw) return 30;
   const days = Number(raw);

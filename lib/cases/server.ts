@@ -5,7 +5,7 @@ import 'server-only';
  * API's route handlers. Statuses and shapes are in `@/lib/cases`.
  */
 export { createCasesApi } from './api';
-export { resolveCustomerLink, type ResolvedLink } from './links';
+export { resolveCustomerLink } from './links';
 export { createLinksApi } from './links-api';
 export { casesRoutes } from './runtime';
 export { getCase, listCases } from './store';

@@ -5,5 +5,5 @@ import 'server-only';
  * them), signing, and the worker every instance runs to deliver them (docs/cases.md#webhook).
  */
 export { webhookEnabled } from './config';
-export { enqueueDeliveries, type OutgoingEvent } from './outbox';
+export { enqueueDeliveries } from './outbox';
 export { startWebhookWorkerOrExit } from './runtime';
