@@ -125,6 +125,15 @@ export async function deliverDue(options: WorkerOptions): Promise<number> {
   return claimed.length;
 }
 
+/** How long delivered and failed rows are kept (for a look at what was sent) before a worker deletes them. */
+const KEEP_DAYS = 30;
+const PRUNE_EVERY_MS = 3_600_000;
+
+/** Deletes finished deliveries older than KEEP_DAYS, so the queue table does not grow forever. */
+async function pruneFinished(db: FixpathDb): Promise<void> {
+  await db.execute(sql`delete from webhook_deliveries where status <> 'pending' and created_at < now() - make_interval(days => ${KEEP_DAYS})`);
+}
+
 /** A running worker. */
 export interface Worker {
   /** Ends the loop after the pass in progress; resolves when it has ended. */
@@ -142,6 +151,7 @@ export function startWorker(options: WorkerOptions): Worker {
   let stopped = false;
   let wake: (() => void) | undefined;
   let lastError = '';
+  let prunedAt = 0;
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, ms);
@@ -155,6 +165,10 @@ export function startWorker(options: WorkerOptions): Worker {
   const loop = (async () => {
     while (!stopped) {
       try {
+        if (Date.now() - prunedAt > PRUNE_EVERY_MS) {
+          await pruneFinished(await options.db());
+          prunedAt = Date.now();
+        }
         const attempted = await deliverDue(options);
         lastError = '';
         if (attempted < batch) await pause(pollMs);
