@@ -65,85 +65,79 @@ for (const kind of ['pglite', 'postgres'] as const) {
     it('sends every case event once, signed, with its kind and the case, and never a note\'s text or a link\'s token', async (t) => {
       if (skip()) return t.skip(String(skip()));
       const database = await emptyQueue();
-      {
-        receiver.received.length = 0;
-        receiver.respond = () => 204;
-        const record = await createCase(database.db, { title: 'VPN drops every 5 minutes', ticketRef: 'T-77' }, 'user-li');
-        await updateCase(database.db, record.id, { version: 1, status: 'waiting' }, 'user-li');
-        await addNote(database.db, record.id, 'customer is the CEO, be careful', 'user-li');
-        const link = await createLink(database.db, record.id, { slug: 'server-address-invalid', fixId: 'fill-in-server-address', lang: 'en' }, 'user-li', { days: 30 });
-        assert.ok(link);
-        const started = Date.now();
-        while ((await deliverDue(options(database))) > 0);
-        assert.deepEqual(
-          receiver.received.map((item) => item.event),
-          ['created', 'status', 'note', 'link-sent'],
-        );
-        for (const item of receiver.received) {
-          assert.ok(item.signatureValid, `${item.event} carries a valid X-Fixpath-Signature`);
-          assert.equal(item.body.event, item.event);
-          assert.equal(item.body.delivery, item.delivery);
-          assert.equal(item.body.attempt, 1);
-          assert.ok(Date.parse(item.body.sentAt) >= started - 1000 && Date.parse(item.body.sentAt) <= Date.now(), 'the signed body says when it was sent');
-          assert.equal(item.body.case.id, record.id);
-          assert.equal(item.body.case.ticketRef, 'T-77');
-        }
-        const [created, status, note, sent] = receiver.received;
-        assert.equal(created.body.caseEvent.payload.title, 'VPN drops every 5 minutes');
-        assert.deepEqual(status.body.caseEvent.payload, { from: 'open', to: 'waiting' });
-        assert.equal(status.body.case.status, 'waiting');
-        assert.deepEqual(note.body.caseEvent.payload, {}, 'notes are internal');
-        assert.doesNotMatch(note.raw, /CEO/);
-        assert.equal(sent.body.caseEvent.payload.linkId, link.link.id);
-        assert.ok(!sent.raw.includes(link.token), 'the link token never leaves the server');
-        assert.deepEqual(new Set((await deliveries(database)).map((row) => row.status)), new Set(['delivered']));
+      receiver.received.length = 0;
+      receiver.respond = () => 204;
+      const record = await createCase(database.db, { title: 'VPN drops every 5 minutes', ticketRef: 'T-77' }, 'user-li');
+      await updateCase(database.db, record.id, { version: 1, status: 'waiting' }, 'user-li');
+      await addNote(database.db, record.id, 'customer is the CEO, be careful', 'user-li');
+      const link = await createLink(database.db, record.id, { slug: 'server-address-invalid', fixId: 'fill-in-server-address', lang: 'en' }, 'user-li', { days: 30 });
+      assert.ok(link);
+      const started = Date.now();
+      while ((await deliverDue(options(database))) > 0);
+      assert.deepEqual(
+        receiver.received.map((item) => item.event),
+        ['created', 'status', 'note', 'link-sent'],
+      );
+      for (const item of receiver.received) {
+        assert.ok(item.signatureValid, `${item.event} carries a valid X-Fixpath-Signature`);
+        assert.equal(item.body.event, item.event);
+        assert.equal(item.body.delivery, item.delivery);
+        assert.equal(item.body.attempt, 1);
+        assert.ok(Date.parse(item.body.sentAt) >= started - 1000 && Date.parse(item.body.sentAt) <= Date.now(), 'the signed body says when it was sent');
+        assert.equal(item.body.case.id, record.id);
+        assert.equal(item.body.case.ticketRef, 'T-77');
       }
+      const [created, status, note, sent] = receiver.received;
+      assert.equal(created.body.caseEvent.payload.title, 'VPN drops every 5 minutes');
+      assert.deepEqual(status.body.caseEvent.payload, { from: 'open', to: 'waiting' });
+      assert.equal(status.body.case.status, 'waiting');
+      assert.deepEqual(note.body.caseEvent.payload, {}, 'notes are internal');
+      assert.doesNotMatch(note.raw, /CEO/);
+      assert.equal(sent.body.caseEvent.payload.linkId, link.link.id);
+      assert.ok(!sent.raw.includes(link.token), 'the link token never leaves the server');
+      assert.deepEqual(new Set((await deliveries(database)).map((row) => row.status)), new Set(['delivered']));
     });
 
     it('retries after 5xx with growing waits, then delivers the same delivery', async (t) => {
       if (skip()) return t.skip(String(skip()));
       const database = await emptyQueue();
-      {
-        receiver.received.length = 0;
-        receiver.respond = (n) => (n <= 3 ? 500 : 200);
-        await createCase(database.db, { title: 'retry me' }, 'user-li');
-        // random() = 0 gives the shortest wait of each step: base/2, base, 2×base.
-        const worker = startWorker(options(database, { baseDelayMs: 300, random: () => 0 }));
-        try {
-          await waitFor('the fourth attempt', () => receiver.received.length >= 4);
-          await waitFor('the row to be delivered', async () => (await deliveries(database))[0]?.status === 'delivered');
-        } finally {
-          await worker.stop();
-        }
-        assert.equal(receiver.received.length, 4);
-        assert.deepEqual(receiver.received.map((item) => item.body.attempt), [1, 2, 3, 4]);
-        assert.equal(new Set(receiver.received.map((item) => item.delivery)).size, 1, 'one delivery, retried');
-        const gaps = receiver.received.slice(1).map((item, index) => item.at - receiver.received[index].at);
-        [150, 300, 600].forEach((least, index) => assert.ok(gaps[index] >= least - 15, `wait ${index + 1} was ${gaps[index]} ms, at least ${least}`));
-        assert.ok(gaps[2] > gaps[0], 'the waits grow');
-        const [row] = await deliveries(database);
-        assert.equal(row.attempts, 4);
+      receiver.received.length = 0;
+      receiver.respond = (n) => (n <= 3 ? 500 : 200);
+      await createCase(database.db, { title: 'retry me' }, 'user-li');
+      // random() = 0 gives the shortest wait of each step: base/2, base, 2×base.
+      const worker = startWorker(options(database, { baseDelayMs: 300, random: () => 0 }));
+      try {
+        await waitFor('the fourth attempt', () => receiver.received.length >= 4);
+        await waitFor('the row to be delivered', async () => (await deliveries(database))[0]?.status === 'delivered');
+      } finally {
+        await worker.stop();
       }
+      assert.equal(receiver.received.length, 4);
+      assert.deepEqual(receiver.received.map((item) => item.body.attempt), [1, 2, 3, 4]);
+      assert.equal(new Set(receiver.received.map((item) => item.delivery)).size, 1, 'one delivery, retried');
+      const gaps = receiver.received.slice(1).map((item, index) => item.at - receiver.received[index].at);
+      [150, 300, 600].forEach((least, index) => assert.ok(gaps[index] >= least - 15, `wait ${index + 1} was ${gaps[index]} ms, at least ${least}`));
+      assert.ok(gaps[2] > gaps[0], 'the waits grow');
+      const [row] = await deliveries(database);
+      assert.equal(row.attempts, 4);
     });
 
     it('marks a delivery failed after the last attempt and stops sending it', async (t) => {
       if (skip()) return t.skip(String(skip()));
       const database = await emptyQueue();
-      {
-        receiver.received.length = 0;
-        receiver.respond = () => 503;
-        await createCase(database.db, { title: 'receiver is down' }, 'user-li');
-        const worker = startWorker(options(database, { baseDelayMs: 20, maxAttempts: 3 }));
-        try {
-          await waitFor('the row to fail', async () => (await deliveries(database))[0]?.status === 'failed');
-          await new Promise((resolve) => setTimeout(resolve, 200));
-        } finally {
-          await worker.stop();
-        }
-        assert.equal(receiver.received.length, 3, 'three attempts, then no more');
-        const [row] = await queryRows<{ attempts: number; last_status: number; last_error: string }>(database.db, sql`select attempts, last_status, last_error from webhook_deliveries`);
-        assert.deepEqual(row, { attempts: 3, last_status: 503, last_error: 'HTTP 503' });
+      receiver.received.length = 0;
+      receiver.respond = () => 503;
+      await createCase(database.db, { title: 'receiver is down' }, 'user-li');
+      const worker = startWorker(options(database, { baseDelayMs: 20, maxAttempts: 3 }));
+      try {
+        await waitFor('the row to fail', async () => (await deliveries(database))[0]?.status === 'failed');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      } finally {
+        await worker.stop();
       }
+      assert.equal(receiver.received.length, 3, 'three attempts, then no more');
+      const [row] = await queryRows<{ attempts: number; last_status: number; last_error: string }>(database.db, sql`select attempts, last_status, last_error from webhook_deliveries`);
+      assert.deepEqual(row, { attempts: 3, last_status: 503, last_error: 'HTTP 503' });
     });
 
     it('survives a restart: a delivery that failed before is sent by the next worker on the same database', async (t) => {
