@@ -1,21 +1,15 @@
 import 'server-only';
 import type { z } from 'zod';
-import type { Caller, Role } from '@/lib/auth';
+import type { Caller } from '@/lib/auth';
 import type { FixpathDb } from '@/lib/db/server';
 import { parseProbeRequest, type ProbeRequest, type ProbeResult } from '@/lib/probes';
 import { TargetForbiddenError } from '@/lib/probes/server';
 import { errorResponse, jsonResponse, readJsonBody } from '@/lib/http/server';
 import { createCaseSchema, listQuerySchema, noteSchema, patchCaseSchema } from './contract';
 import { caseToMarkdown } from './export';
-import { invalid } from './guard';
+import { invalid, MAX_BODY_BYTES, type Authorize } from './guard';
 import { probeRunOf } from './runs-store';
 import { addNote, caseExists, createCase, getCase, listCases, recordProbe, updateCase, userNames } from './store';
-
-/** Largest JSON body the case API reads. */
-const MAX_BODY_BYTES = 16 * 1024;
-
-/** Who may call, as the auth feature decides: the caller, or the 401/403/503 response to send. */
-type Authorize = (request: Request, role: Role) => Promise<{ ok: true; caller: Caller } | { ok: false; response: Response }>;
 
 /** What the case API needs: the database and the auth check. */
 export interface CasesApiDeps {

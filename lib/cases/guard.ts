@@ -5,7 +5,10 @@ import type { FixpathDb } from '@/lib/db/server';
 import { errorResponse, readJsonBody } from '@/lib/http/server';
 
 /** Largest JSON body the case API reads. */
-const MAX_BODY_BYTES = 16 * 1024;
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** Who may call, as the auth feature decides: the caller, or the 401/403/503 response to send. */
+export type Authorize = (request: Request, role: Role) => Promise<{ ok: true; caller: Caller } | { ok: false; response: Response }>;
 
 /** 400 naming the first field that is wrong, e.g. `target.port must be a whole number from 1 to 65535`. */
 export function invalid(error: z.ZodError): Response {
@@ -29,7 +32,7 @@ export const notFound = (what = 'case') => errorResponse(404, 'NOT_FOUND', `no s
 /** What the guard needs: the database and the auth check (the case API's deps satisfy it). */
 interface GuardDeps {
   db: () => Promise<FixpathDb>;
-  authorize: (request: Request, role: Role) => Promise<{ ok: true; caller: Caller } | { ok: false; response: Response }>;
+  authorize: Authorize;
 }
 
 /** A handler of the case API after the agent check: the caller, the database and the ids in the path. */

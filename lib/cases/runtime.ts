@@ -4,6 +4,8 @@ import { getDatabase, isUnavailable } from '@/lib/db/server';
 import { contextFromEnv, runProbe } from '@/lib/probes/server';
 import { errorResponse } from '@/lib/http/server';
 import { createCasesApi, type CasesApiDeps } from './api';
+import { linkDaysFromEnv } from './links';
+import { createLinksApi } from './links-api';
 import { createRunsApi } from './runs';
 import { createVerifyApi } from './verify';
 
@@ -12,10 +14,11 @@ const deps: CasesApiDeps = { db: async () => (await getDatabase()).db, authorize
 const api = createCasesApi(deps);
 const runs = createRunsApi(deps);
 const { verify } = createVerifyApi(deps);
+const links = createLinksApi({ db: deps.db, authorize, linkDays: () => linkDaysFromEnv(process.env) });
 
 /** A database that stops answering mid-call is a 503 `UNAVAILABLE`, never a 500 or a hang. */
-function unavailableAsStatus<A extends string[]>(handler: (request: Request, ...ids: A) => Promise<Response>) {
-  return async (request: Request, ...ids: A): Promise<Response> => {
+function unavailableAsStatus<Ids extends string[]>(handler: (request: Request, ...ids: Ids) => Promise<Response>) {
+  return async (request: Request, ...ids: Ids): Promise<Response> => {
     try {
       return await handler(request, ...ids);
     } catch (error) {
@@ -25,7 +28,11 @@ function unavailableAsStatus<A extends string[]>(handler: (request: Request, ...
   };
 }
 
-/** Route handlers the app binds: `/api/cases`, `/api/cases/[id]`, `/api/cases/[id]/notes`, `/api/cases/[id]/probes`, `/api/cases/[id]/export`, `/api/cases/[id]/runs/**`, `/api/cases/[id]/verify`. */
+/**
+ * Route handlers the app binds: `/api/cases`, `/api/cases/[id]`, `/api/cases/[id]/notes`,
+ * `/api/cases/[id]/probes`, `/api/cases/[id]/export`, `/api/cases/[id]/links[/linkId]`,
+ * `/api/cases/[id]/runs/**`, `/api/cases/[id]/verify`.
+ */
 export const casesRoutes = {
   list: unavailableAsStatus(api.list),
   create: unavailableAsStatus(api.create),
@@ -39,4 +46,7 @@ export const casesRoutes = {
   runStep: unavailableAsStatus(runs.step),
   endRun: unavailableAsStatus(runs.end),
   verify: unavailableAsStatus(verify),
+  createLink: unavailableAsStatus(links.create),
+  listLinks: unavailableAsStatus(links.list),
+  revokeLink: unavailableAsStatus(links.revoke),
 };
