@@ -1,12 +1,17 @@
 import 'server-only';
 import { authorize } from '@/lib/auth/server';
 import { getDatabase, isUnavailable } from '@/lib/db/server';
-import { contextFromEnv, runProbe } from '@/lib/probes/server';
+import { runtimeAccess } from '@/lib/access/server';
 import { errorResponse } from '@/lib/http/server';
 import { createCasesApi } from './api';
 
-const probeContext = contextFromEnv();
-const api = createCasesApi({ db: async () => (await getDatabase()).db, authorize, probe: (request) => runProbe(request, probeContext) });
+// Case probes go through the one probe guard of /api/probe (limits, shares, audit); built on first use.
+const api = createCasesApi({
+  db: async () => (await getDatabase()).db,
+  authorize,
+  probe: (probe) => runtimeAccess().runForCase(probe),
+  audit: (change) => runtimeAccess().recordCaseChange(change),
+});
 
 /** A database that stops answering mid-call is a 503 `UNAVAILABLE`, never a 500 or a hang. */
 function unavailableAsStatus(handler: (request: Request, id?: string) => Promise<Response>) {
