@@ -9,7 +9,7 @@ import { createPgRateLimitStore } from './rate-store';
 import { createPgShareStore } from './share-store';
 
 /** How auth answers for a request: the caller, or the 401/403/503 response (`authorize` of `@/lib/auth/server`). */
-export type Authorize = (request: Request, role: Role) => Promise<{ ok: true; caller: Caller } | { ok: false; response: Response }>;
+type Authorize = (request: Request, role: Role) => Promise<{ ok: true; caller: Caller } | { ok: false; response: Response }>;
 
 /** What the probe access is built over. */
 export interface AccessDeps {

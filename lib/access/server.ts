@@ -6,5 +6,5 @@ import 'server-only';
  * limits and concurrency shares per caller in PostgreSQL, and audit rows for probes and case
  * changes. `/api/probe` and a case's probes go through the same guard.
  */
-export { createAccess, type Access, type AccessDeps, type CaseChange, type CaseProbe } from './access';
+export { createAccess, type Access, type CaseChange, type CaseProbe } from './access';
 export { handleProbeRequest, runtimeAccess } from './runtime';

@@ -9,7 +9,7 @@ import type { ConcurrencyShareStore } from '@/lib/probes/server';
  * cap, plus queueing at the process gate), short enough that a killed instance's places
  * come back within a minute or two.
  */
-export const LEASE_TTL_SECONDS = 90;
+const LEASE_TTL_SECONDS = 90;
 
 /**
  * A caller's running probes as rows of `probe_leases`, so the share holds across instances.

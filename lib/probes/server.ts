@@ -5,16 +5,16 @@
  */
 import 'server-only';
 
-export { type AuditEntry, type AuditSink, stdoutAudit } from './api/audit';
+export { type AuditSink, stdoutAudit } from './api/audit';
 export { type ProbeAuthorize, type ProbeCaller } from './api/caller';
-export { type GuardedOutcome, type GuardedProbe, type ProbeGuard } from './api/guard';
+export { type GuardedOutcome } from './api/guard';
 export { createProbeHandler, createProbeService, type ProbeHandler } from './api/handler';
 export { errorResponse as probeErrorResponse } from './api/json';
 export { type ProbeHandlerOptions } from './api/options';
 export { runProbeCli } from './cli/run';
 export { MemoryRateLimitStore } from './limits/memory-store';
 export { parseRateLimit, type RateLimitRule } from './limits/rule';
-export { type ConcurrencyShareStore, type ShareRelease } from './limits/share';
+export { type ConcurrencyShareStore } from './limits/share';
 export { type RateLimitDecision, type RateLimitStore } from './limits/store';
 export { TargetForbiddenError } from './policy/forbidden';
 export { checkAddress, createTargetPolicy, policyFromEnv } from './policy/ranges';

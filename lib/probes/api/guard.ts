@@ -10,7 +10,7 @@ import { errorResponse } from './json';
 import type { ResolvedProbeOptions } from './options';
 
 /** One probe to run for a caller: what, for whom, from where, and which field names its target. */
-export interface GuardedProbe {
+interface GuardedProbe {
   request: ProbeRequest;
   caller: ProbeCaller;
   from: RequestAddresses;

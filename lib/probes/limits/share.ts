@@ -1,7 +1,7 @@
 import 'server-only';
 
 /** Gives back a caller's place; safe to call more than once. */
-export type ShareRelease = () => Promise<void>;
+type ShareRelease = () => Promise<void>;
 
 /**
  * How many probes one caller may have running at once (PROBE_MAX_CONCURRENT_PER_CALLER),
