@@ -6,5 +6,6 @@ import 'server-only';
  * route handlers the app binds. Role names and requireRole are in `@/lib/auth`.
  */
 export { recordAudit } from './audit';
-export { authenticate, authorize, handleAuthRequest, handleMeRequest, handleSetupRequest, setupState, singleSignOnEnabled, startServerOrExit } from './runtime';
+export { AUDIT_KINDS, type AuditRow } from './audit-log';
+export { auditLog, authenticate, authorize, handleAuthRequest, handleMeRequest, handleSetupRequest, pageCaller, setupState, singleSignOnEnabled, startServerOrExit } from './runtime';
 export { runUserCli } from './cli/run';
