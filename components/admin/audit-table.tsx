@@ -25,7 +25,7 @@ export function AuditTable({ rows, lang }: { rows: AuditRow[]; lang: Locale }) {
     // A scrollable region must be reachable from the keyboard (axe: scrollable-region-focusable), so it takes focus.
     // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
     <div className="mt-6 overflow-x-auto" tabIndex={0} role="region" aria-label={t.caption}>
-      <table className="w-full border-collapse text-left text-sm">
+      <table className="w-full min-w-[48rem] border-collapse text-left text-sm">
         <caption className="sr-only">{t.caption}</caption>
         <thead>
           <tr>
@@ -53,7 +53,7 @@ export function AuditTable({ rows, lang }: { rows: AuditRow[]; lang: Locale }) {
                 )}
               </td>
               <td className={`${CELL} font-mono`}>{row.address ?? t.noUser}</td>
-              <td className={`${CELL} break-all`}>{summary(row)}</td>
+              <td className={`${CELL} min-w-64 [overflow-wrap:anywhere]`}>{summary(row)}</td>
             </tr>
           ))}
         </tbody>

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { desc, eq } from 'drizzle-orm';
 import { createAccess, type Access } from '../../lib/access/server';
 import type { Role } from '../../lib/auth';
+import { readAuditLog } from '../../lib/auth/audit-log';
 import { authorizeWith } from '../../lib/auth/runtime';
 import { createAuthService, type AuthService } from '../../lib/auth/service';
 import { createToken, revokeTokens } from '../../lib/auth/tokens';
@@ -217,3 +218,31 @@ for (const kind of ['pglite', 'postgres'] as const) {
     });
   });
 }
+
+describe('the audit log the admin page reads', () => {
+  it('pages newest first by keyset and filters by kind and by user', async () => {
+    const database = await factory.fresh('pglite');
+    try {
+      const user = await createUser(database.db, { email: 'ana@example.com', name: 'Ana', role: 'admin', password: PASSWORD });
+      for (let index = 0; index < 7; index += 1) {
+        await database.db.insert(tables.auditEvents).values({ kind: index % 2 ? 'probe' : 'sign-in', userId: index < 4 ? user.id : null, address: `192.0.2.${index}`, detail: { index } });
+      }
+      const first = await readAuditLog(database.db, { limit: 3 });
+      assert.deepEqual(first.rows.map((row) => row.detail.index), [6, 5, 4], 'newest first');
+      assert.ok(first.next !== null);
+      const second = await readAuditLog(database.db, { limit: 3, before: first.next ?? undefined });
+      assert.deepEqual(second.rows.map((row) => row.detail.index), [3, 2, 1]);
+      await database.db.insert(tables.auditEvents).values({ kind: 'probe', detail: { index: 7 } });
+      const third = await readAuditLog(database.db, { limit: 3, before: second.next ?? undefined });
+      assert.deepEqual(third.rows.map((row) => row.detail.index), [0], 'a row written meanwhile does not shift the pages');
+      assert.equal(third.next, null);
+      const probes = await readAuditLog(database.db, { limit: 10, kind: 'probe' });
+      assert.deepEqual(probes.rows.map((row) => row.detail.index), [7, 5, 3, 1]);
+      const anas = await readAuditLog(database.db, { limit: 10, userId: user.id, kind: 'probe' });
+      assert.deepEqual(anas.rows.map((row) => [row.detail.index, row.userName]), [[3, 'Ana'], [1, 'Ana']]);
+      assert.deepEqual(anas.users.map((entry) => entry.email), ['ana@example.com']);
+    } finally {
+      await database.close();
+    }
+  });
+});
