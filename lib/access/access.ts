@@ -63,8 +63,16 @@ export function createAccess(deps: AccessDeps): Access {
   const audit: AuditSink = async (entry) => {
     await line(entry);
     const { user, client, time, ...detail } = entry;
-    void time;
-    await recordAudit(await deps.db(), { kind: 'probe', userId: user, address: client, detail });
+    void time; // the row's own `at` is the database's clock
+    let db: FixpathDb;
+    try {
+      db = await deps.db();
+    } catch (error) {
+      // The stdout line has it; a lost row must not turn a probe that ran into an error.
+      console.error(`audit: could not record a probe: ${(error as Error).message}`);
+      return;
+    }
+    await recordAudit(db, { kind: 'probe', userId: user, address: client, detail });
   };
   const { handle, guard } = createProbeService(
     {
