@@ -1,14 +1,19 @@
 import 'server-only';
 import { authorize } from '@/lib/auth/server';
 import { getDatabase, isUnavailable } from '@/lib/db/server';
-import { contextFromEnv, runProbe } from '@/lib/probes/server';
+import { runtimeAccess } from '@/lib/access/server';
 import { errorResponse } from '@/lib/http/server';
 import { createCasesApi } from './api';
 import { linkDaysFromEnv } from './links';
 import { createLinksApi } from './links-api';
 
-const probeContext = contextFromEnv();
-const api = createCasesApi({ db: async () => (await getDatabase()).db, authorize, probe: (request) => runProbe(request, probeContext) });
+// Case probes go through the one probe guard of /api/probe (limits, shares, audit); built on first use.
+const api = createCasesApi({
+  db: async () => (await getDatabase()).db,
+  authorize,
+  probe: (probe) => runtimeAccess().runForCase(probe),
+  audit: (change) => runtimeAccess().recordCaseChange(change),
+});
 const links = createLinksApi({ db: async () => (await getDatabase()).db, authorize, linkDays: () => linkDaysFromEnv(process.env) });
 
 /** A database that stops answering mid-call is a 503 `UNAVAILABLE`, never a 500 or a hang. */
