@@ -132,6 +132,21 @@ describe('probes against real network faults', { concurrency: 2 }, () => {
       assert.ok(hops.length > 1 && hops.slice(1).every((hop) => hop.address === null), JSON.stringify(hops));
       assert.match(result.summary, /the last hop that answered is 198\.18\.1\.1 \(hop 1\)/);
     });
+
+    it('TRACE_INCOMPLETE with the router marked !H when it answers host unreachable', async (t) => {
+      const netlab = labOrSkip(t, 'traceroute');
+      // traceroute's probes are UDP; the tcp and ping tests reject their own protocols at this address.
+      const reject = ['-A', 'FORWARD', '-d', LAB.hostUnreachable, '-p', 'udp', '-j', 'REJECT', '--reject-with', 'icmp-host-unreachable'];
+      if (!netlab || !(await fault(t, netlab, 'router', reject))) return;
+      const { result } = await netlab.probe(['traceroute', LAB.hostUnreachable, '--timeout', '5000']);
+      assert.equal(result.code, 'TRACE_INCOMPLETE', result.summary);
+      const hops = (result.details.hops as Hop[]).map(({ hop, address, note }) => ({ hop, address, note }));
+      assert.deepEqual(hops, [
+        { hop: 1, address: LAB.routerNearClient, note: undefined },
+        { hop: 2, address: LAB.routerNearClient, note: '!H' },
+      ]);
+      assert.match(result.summary, /198\.18\.1\.1 \(hop 2\), which answered host unreachable \(!H\)/);
+    });
   });
 
   describe('mtu', () => {

@@ -73,7 +73,27 @@ export async function probeTraceroute(target: HostTarget, context: ProbeContext,
   if (reached) {
     return { code: 'TRACE_OK', summary: `Reached ${host} in ${hops.length} hop${hops.length === 1 ? '' : 's'}.`, details: all };
   }
+  return { code: 'TRACE_INCOMPLETE', severity: 'warn', summary: incompleteTraceSummary(host, hops), details: all };
+}
+
+/** What traceroute's annotations say a hop answered instead of forwarding. */
+const TRACE_NOTES: Record<string, string> = {
+  '!H': 'host unreachable',
+  '!N': 'network unreachable',
+  '!P': 'protocol unreachable',
+  '!X': 'communication administratively prohibited',
+  '!F': 'fragmentation needed',
+  '!S': 'source route failed',
+};
+
+/**
+ * The sentence for a trace that stopped short: the last hop that answered,
+ * and what it answered when it refused to go on (a router's "host
+ * unreachable" points at that router's filter or route, not at silence).
+ */
+export function incompleteTraceSummary(host: string, hops: Hop[]): string {
   const lastAnswer = [...hops].reverse().find((hop) => hop.address);
-  const where = lastAnswer ? `; the last hop that answered is ${lastAnswer.address} (hop ${lastAnswer.hop})` : '; no hop answered';
-  return { code: 'TRACE_INCOMPLETE', severity: 'warn', summary: `The trace did not reach ${host}${where}.`, details: all };
+  if (!lastAnswer) return `The trace did not reach ${host}; no hop answered.`;
+  const note = lastAnswer.note ? `, which answered ${TRACE_NOTES[lastAnswer.note] ?? 'unreachable'} (${lastAnswer.note})` : '';
+  return `The trace did not reach ${host}; the last hop that answered is ${lastAnswer.address} (hop ${lastAnswer.hop})${note}.`;
 }
