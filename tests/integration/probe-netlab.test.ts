@@ -151,6 +151,27 @@ describe('probes against real network faults', { concurrency: 2 }, () => {
       ]);
       assert.match(result.summary, /198\.18\.1\.1 \(hop 2\), which answered host unreachable \(!H\)/);
     });
+
+    it('TRACE_INCOMPLETE through tracepath keeps the hops found before the deadline cut it', async (t) => {
+      const netlab = labOrSkip(t, 'tracepath');
+      if (!netlab || !(await fault(t, netlab, 'router', ['-A', 'FORWARD', '-d', LAB.blockedHop, '-j', 'DROP']))) return;
+      // tracepath waits seconds on every silent hop, so the deadline ends this trace, not tracepath.
+      const finding = await netlab.tracepathProbe(LAB.blockedHop, 4000);
+      assert.equal(finding.code, 'TRACE_INCOMPLETE', finding.summary);
+      assert.equal(finding.details.tool, 'tracepath');
+      assert.equal(finding.details.timedOut, true);
+      assert.equal((finding.details.hops as Hop[])[0]?.address, LAB.routerNearClient, JSON.stringify(finding.details.hops));
+      assert.match(finding.summary, /the last hop that answered is 198\.18\.1\.1 \(hop 1\)/);
+    });
+
+    it('TRACE_INCOMPLETE through tracepath with the router marked !H', async (t) => {
+      const netlab = labOrSkip(t, 'tracepath');
+      const reject = ['-A', 'FORWARD', '-d', LAB.hostUnreachable, '-p', 'udp', '-j', 'REJECT', '--reject-with', 'icmp-host-unreachable'];
+      if (!netlab || !(await fault(t, netlab, 'router', reject))) return;
+      const finding = await netlab.tracepathProbe(LAB.hostUnreachable, 4000);
+      assert.equal(finding.code, 'TRACE_INCOMPLETE', finding.summary);
+      assert.match(finding.summary, /198\.18\.1\.1 \(hop 2\), which answered host unreachable \(!H\)/);
+    });
   });
 
   describe('mtu', () => {

@@ -57,6 +57,12 @@ describe('traceroute and tracepath output', () => {
       { hop: 1, address: '192.0.2.1', rttMs: 0.401 },
       { hop: 2, address: null, rttMs: null },
     ]);
+    // Real output from the network lab: the router refuses hop 2 with host unreachable.
+    const refused = parseTracepath(' 1?: [LOCALHOST]                      pmtu 1500\n 1:  198.18.1.1                                            0.040ms \n 1:  198.18.1.1                                            0.010ms \n 2:  198.18.1.1                                            0.012ms !H\n     Resume: pmtu 1500 \n');
+    assert.deepEqual(refused, [
+      { hop: 1, address: '198.18.1.1', rttMs: 0.04 },
+      { hop: 2, address: '198.18.1.1', rttMs: 0.012, note: '!H' },
+    ]);
   });
 });
 
