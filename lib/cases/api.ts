@@ -10,10 +10,10 @@ import { caseToMarkdown } from './export';
 import { addNote, caseExists, createCase, getCase, listCases, recordProbe, updateCase, userNames } from './store';
 
 /** Largest JSON body the case API reads. */
-const MAX_BODY_BYTES = 16 * 1024;
+export const MAX_BODY_BYTES = 16 * 1024;
 
 /** Who may call, as the auth feature decides: the caller, or the 401/403/503 response to send. */
-type Authorize = (request: Request, role: Role) => Promise<{ ok: true; caller: Caller } | { ok: false; response: Response }>;
+export type Authorize = (request: Request, role: Role) => Promise<{ ok: true; caller: Caller } | { ok: false; response: Response }>;
 
 /** What the case API needs: the database and the auth check. */
 export interface CasesApiDeps {
@@ -27,7 +27,7 @@ export interface CasesApiDeps {
 type Handler = (request: Request, id?: string) => Promise<Response>;
 
 /** 400 naming the first field that is wrong, e.g. `target.port must be a whole number from 1 to 65535`. */
-function invalid(error: z.ZodError): Response {
+export function invalid(error: z.ZodError): Response {
   const [issue] = error.issues;
   if (issue.code === 'unrecognized_keys') {
     const [field] = issue.keys;
