@@ -1,7 +1,7 @@
 import 'server-only';
 import { authorize } from '@/lib/auth/server';
 import { getDatabase, isUnavailable } from '@/lib/db/server';
-import { contextFromEnv, runProbe } from '@/lib/probes/server';
+import { runtimeAccess } from '@/lib/access/server';
 import { errorResponse } from '@/lib/http/server';
 import { createCasesApi, type CasesApiDeps } from './api';
 import { linkDaysFromEnv } from './links';
@@ -9,8 +9,13 @@ import { createLinksApi } from './links-api';
 import { createRunsApi } from './runs';
 import { createVerifyApi } from './verify';
 
-const probeContext = contextFromEnv();
-const deps: CasesApiDeps = { db: async () => (await getDatabase()).db, authorize, probe: (request) => runProbe(request, probeContext) };
+// Case probes (and verify's re-runs) go through the one probe guard of /api/probe (limits, shares, audit); built on first use.
+const deps: CasesApiDeps = {
+  db: async () => (await getDatabase()).db,
+  authorize,
+  probe: (probe) => runtimeAccess().runForCase(probe),
+  audit: (change) => runtimeAccess().recordCaseChange(change),
+};
 const api = createCasesApi(deps);
 const runs = createRunsApi(deps);
 const { verify } = createVerifyApi(deps);

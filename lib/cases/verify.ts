@@ -1,6 +1,5 @@
 import 'server-only';
 import { parseProbeRequest, type ProbeRequest, type ProbeResult } from '@/lib/probes';
-import { TargetForbiddenError } from '@/lib/probes/server';
 import { errorResponse, jsonResponse } from '@/lib/http/server';
 import type { CasesApiDeps } from './api';
 import { verifySchema, type TimelineEvent } from './contract';
@@ -17,7 +16,7 @@ interface StoredProbe {
   ranBy: string;
 }
 
-/** What a re-run gave: the stored probe, or why it could not run. */
+/** What a re-run gave: the stored probe, or why it could not run (the guard's error: `TARGET_FORBIDDEN`, `RATE_LIMITED`…). */
 type After = StoredProbe | { request: ProbeRequest; error: { code: string; message: string } };
 
 /** A value as JSON with object keys sorted, so two equal requests give the same text. */
@@ -48,7 +47,7 @@ function failing(events: TimelineEvent[]): StoredProbe[] {
 
 /**
  * `POST /api/cases/:id/verify` (no body, or `{}`): re-runs from this server, through the same
- * probe function as the case probe handler, the latest probe of each distinct request whose
+ * probe guard as the case probe handler (`deps.probe`: limits, shares, policy, audit), the latest probe of each distinct request whose
  * result was not OK; stores each re-run on the timeline and a `verify` event with
  * `{results: [{before, after}], verified}`. 409 `NOTHING_TO_VERIFY` when no probe needs it.
  */
@@ -76,14 +75,14 @@ export function createVerifyApi(deps: Pick<CasesApiDeps, 'db' | 'authorize' | 'p
           results.push({ before: probe, after: { request: probe.request, error: { code: 'INVALID_INPUT', message: parsed.error.message } } });
           continue;
         }
-        let result: ProbeResult;
-        try {
-          result = await deps.probe(parsed.request);
-        } catch (error) {
-          if (!(error instanceof TargetForbiddenError)) throw error;
-          results.push({ before: probe, after: { request: parsed.request, error: { code: 'TARGET_FORBIDDEN', message: error.message } } });
+        // The case probe handler's own gate: the caller's limit and share, the target policy, the audit.
+        const outcome = await deps.probe({ request: parsed.request, caller, http: request, caseId: id });
+        if (!outcome.ok) {
+          const refused = (await outcome.response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+          results.push({ before: probe, after: { request: parsed.request, error: { code: refused?.error?.code ?? `HTTP_${outcome.response.status}`, message: refused?.error?.message ?? 'the probe did not run' } } });
           continue;
         }
+        const { result } = outcome;
         const event = await recordProbe(db, id, { request: parsed.request, result, verifies: probe.eventId }, caller.user.id);
         if (!event) return notFound();
         results.push({ before: probe, after: stored(event) });

@@ -9,7 +9,8 @@ import { createCasesApi } from '../../lib/cases/server';
 import { createRunsApi } from '../../lib/cases/runs';
 import { createVerifyApi } from '../../lib/cases/verify';
 import type { Database } from '../../lib/db/server';
-import { runProbe } from '../../lib/probes/server';
+import { createAccess, type CaseProbe } from '../../lib/access/server';
+import type { Role } from '../../lib/auth';
 import { SITE, signIn } from '../fixtures/auth-requests';
 import { databaseFactory, type DatabaseFactory } from '../fixtures/db/fresh-database';
 import { testContext } from '../fixtures/probes/context';
@@ -76,7 +77,10 @@ for (const kind of ['pglite', 'postgres'] as const) {
       li = { id: liUser.id, token: (await createToken(database.db, liUser.id, 'test')).token };
       sam = { id: samUser.id, token: (await createToken(database.db, samUser.id, 'test')).token };
       const context = testContext();
-      const deps = { db: async () => database.db, authorize: (request: Request, role: 'agent' | 'editor' | 'admin') => authorizeWith(service, request, role), probe: (request: Parameters<typeof runProbe>[0]) => runProbe(request, context) };
+      const authorize = (request: Request, role: Role) => authorizeWith(service, request, role);
+      // The probe guard the app uses, so verify's re-runs pass the same gate as case probes.
+      const access = createAccess({ db: async () => database.db, authorize, probeOptions: { context, audit: () => {} }, env: {} });
+      const deps = { db: async () => database.db, authorize, probe: (probe: CaseProbe) => access.runForCase(probe) };
       cases = createCasesApi(deps);
       runs = createRunsApi(deps);
       verify = createVerifyApi(deps).verify;
