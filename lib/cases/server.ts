@@ -6,4 +6,4 @@ import 'server-only';
  */
 export { createCasesApi } from './api';
 export { casesRoutes } from './runtime';
-export { getCase, listCases } from './store';
+export { getCase, listCases, userNames } from './store';

@@ -6,6 +6,7 @@ export { DEFAULT_LOCALE, isLocale, LOCALES, otherLocale, switchLocalePath, type 
 export { format } from './define-messages';
 export { articleMessages } from './messages/article';
 export { caseMessages } from './messages/cases';
+export { casePageMessages, type CasePageMessages } from './messages/case-pages';
 export { authMessages, type AuthMessages } from './messages/auth';
 export { fixMessages } from './messages/fix';
 export { flowMessages } from './messages/flows';
