@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { findBrowser } from './scripts/find-browser';
+import { adminStatePath } from './tests/e2e/helpers';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const browser = findBrowser();
@@ -11,6 +12,17 @@ const browser = findBrowser();
 // server command: tools that only read this config (knip) must not leave directories behind.
 process.env.FIXPATH_E2E_DIR ??= path.join(tmpdir(), `fixpath-e2e-${process.pid}-${Date.now()}`);
 const E2E_DIR = process.env.FIXPATH_E2E_DIR;
+
+/** Debian's Chromium, kept off the network except for the server under test. */
+const chromium = {
+  ...devices['Desktop Chrome'],
+  permissions: ['clipboard-read', 'clipboard-write'],
+  launchOptions: {
+    executablePath: browser.executablePath,
+    // Without these, Chromium reaches out to Google's services at start, which this network refuses.
+    args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  },
+};
 
 /** End-to-end tests drive a real Chromium against the production build (`next start`). */
 export default defineConfig({
@@ -25,22 +37,20 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
+    // First-run setup, once per server: creates the administrator every other spec is signed in as.
+    { name: 'setup', testMatch: /.*\.setup\.ts/, use: chromium },
     {
       name: 'chromium',
+      dependencies: ['setup'],
       use: {
-        ...devices['Desktop Chrome'],
-        permissions: ['clipboard-read', 'clipboard-write'],
-        launchOptions: {
-          executablePath: browser.executablePath,
-          // Without these, Chromium reaches out to Google's services at start, which this network refuses.
-          args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-        },
+        ...chromium,
+        storageState: adminStatePath(),
       },
     },
   ],
   globalTeardown: './tests/e2e/global-teardown.ts',
   webServer: {
-    // tee: the output still reaches Playwright, and tests/e2e/auth.spec.ts reads the setup code from the file.
+    // tee: the output still reaches Playwright, and tests/e2e/first-run.setup.ts reads the setup code from the file.
     command: `mkdir -p ${JSON.stringify(E2E_DIR)} && npx next start -p ${PORT} -H 127.0.0.1 2>&1 | tee ${JSON.stringify(path.join(E2E_DIR, 'server.log'))}`,
     url: `http://127.0.0.1:${PORT}/zh`,
     reuseExistingServer: false,
