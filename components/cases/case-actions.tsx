@@ -67,7 +67,7 @@ export function CaseActions({ lang, caseId, flows }: { lang: Locale; caseId: str
 
   const exportHref = (kind: 'md' | 'json') => `/api/cases/${caseId}/export?format=${kind}`;
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4">
       <section aria-labelledby="start-flow" className="rounded border border-slate-200 p-3 dark:border-slate-700">
         <h2 id="start-flow" className="text-lg font-semibold">
           {t.startFlow}

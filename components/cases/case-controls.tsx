@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { CASE_STATUSES, type CaseRecord, type CaseStatus } from '@/lib/cases';
 import { casePageMessages, format, type CasePageMessages, type Locale } from '@/lib/i18n';
 import { apiProblem, CaseField } from './case-field';
@@ -51,6 +51,10 @@ export function CaseControls({ lang, record, people, names }: { lang: Locale; re
   const [problem, setProblem] = useState('');
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const conflictBox = useRef<HTMLDivElement>(null);
+  // The news that the save failed goes where the person is: focus moves to it once it shows.
+  useEffect(() => {
+    if (conflict) conflictBox.current?.focus();
+  }, [conflict]);
   const labels = { title: t.caseTitle, ticketRef: t.ticketRef, ticketUrl: t.ticketUrl, customerName: t.customerName, lang: t.language, status: t.status, assignee: t.assignee };
 
   async function save(changes: Changes, version: number) {
@@ -73,7 +77,6 @@ export function CaseControls({ lang, record, people, names }: { lang: Locale; re
         if (!latest.ok) throw new Error(String(latest.status));
         setConflict({ tried: changes, yours: version, current: (await latest.json()) as CaseRecord });
         router.refresh();
-        requestAnimationFrame(() => conflictBox.current?.focus());
       } else {
         setProblem((await apiProblem(response, t, labels)).text);
       }
@@ -109,7 +112,7 @@ export function CaseControls({ lang, record, people, names }: { lang: Locale; re
         <div ref={conflictBox} tabIndex={-1} role="alert" className="mt-3 rounded border-2 border-amber-600 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-50" data-testid="case-conflict">
           <p className="font-semibold">{t.conflictTitle}</p>
           <p className="mt-1">{format(t.conflictBody, { yours: conflict.yours, current: conflict.current.version })}</p>
-          <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
+          <dl className="mt-2 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-1">
             {(Object.keys(conflict.tried) as Array<keyof Changes>).map((field) => (
               <div key={field} className="contents">
                 <dt className="font-medium">{fieldLabel(field, t)}</dt>

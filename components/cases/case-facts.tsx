@@ -28,7 +28,7 @@ export function CaseFacts({ record, lang, names, now }: { record: CaseRecord; la
   ];
   return (
     <section aria-label={t.facts}>
-      <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr_max-content_1fr]" data-testid="case-facts">
+      <dl className="mt-4 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 sm:grid-cols-[max-content_minmax(0,1fr)_max-content_minmax(0,1fr)]" data-testid="case-facts">
         {facts.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="text-slate-600 dark:text-slate-400">{label}</dt>

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CaseRecord } from '@/lib/cases';
 import { casePageMessages, format, type Locale } from '@/lib/i18n';
 import { StatusBadge } from './case-status';
@@ -27,6 +27,13 @@ export function CaseList({ lang, heading, headingId, first, query, names, now }:
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
   const list = useRef<HTMLUListElement>(null);
+  // After "More", the first new case takes focus, once it is on the page.
+  const focusIndex = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusIndex.current === null) return;
+    list.current?.querySelectorAll<HTMLAnchorElement>('a[data-case-link]')[focusIndex.current]?.focus();
+    focusIndex.current = null;
+  }, [items]);
 
   async function more() {
     if (!cursor) return;
@@ -39,10 +46,9 @@ export function CaseList({ lang, heading, headingId, first, query, names, now }:
         return;
       }
       const page = (await response.json()) as CasePage;
-      const firstNew = items.length;
+      focusIndex.current = page.items.length > 0 ? items.length : null;
       setItems((old) => [...old, ...page.items]);
       setCursor(page.nextCursor);
-      requestAnimationFrame(() => list.current?.querySelectorAll<HTMLAnchorElement>('a[data-case-link]')[firstNew]?.focus());
     } catch {
       setProblem(format(t.loadFailed, { status: '—' }));
     } finally {

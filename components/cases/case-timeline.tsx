@@ -38,7 +38,7 @@ function FlowRun({ run, caseId, flowTitles, context }: { run: FlowRunGroup; case
         </p>
       ) : null}
       {shown.length > 0 ? (
-        <ol className="mt-2 grid gap-2 border-l-2 border-slate-200 pl-3 dark:border-slate-700">
+        <ol className="mt-2 grid grid-cols-[minmax(0,1fr)] gap-2 border-l-2 border-slate-200 pl-3 dark:border-slate-700">
           {shown.map((event) =>
             event.kind === 'flow-step' || event.kind === 'flow-end' ? (
               <li key={event.id} data-event-kind={event.kind} className="text-sm">
@@ -82,7 +82,7 @@ export function CaseTimeline({ caseId, events, order, flowTitles, context }: { c
           </Link>
         </nav>
       </div>
-      <ol className="mt-3 grid gap-4" data-testid="timeline">
+      <ol className="mt-3 grid grid-cols-[minmax(0,1fr)] gap-4" data-testid="timeline">
         {items.map((item) => (
           <li key={item.type === 'run' ? `run-${item.runId}` : item.event.id} className="rounded border border-slate-200 p-3 dark:border-slate-700">
             {item.type === 'run' ? <FlowRun run={item} caseId={caseId} flowTitles={flowTitles} context={context} /> : <TimelineEntry event={item.event} context={context} />}

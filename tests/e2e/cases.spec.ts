@@ -262,11 +262,14 @@ for (const [lang, width] of [['zh', 1280], ['en', 1280], ['zh', 390], ['en', 390
       await gotoReady(page, `/${lang}/cases`);
       await page.locator('summary').first().click();
       await expectNoSeriousAxeViolations(page);
-      await gotoReady(page, `/${lang}/cases/${created.id}`);
-      await page.locator('details summary').first().click();
-      await expectNoSeriousAxeViolations(page);
       // Nothing sticks out sideways on a phone.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: test.info().outputPath(`cases-${lang}-${width}.png`), fullPage: true });
+      await gotoReady(page, `/${lang}/cases/${created.id}`);
+      for (const summary of await page.locator('details summary').all()) await summary.click();
+      await expectNoSeriousAxeViolations(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: test.info().outputPath(`case-${lang}-${width}.png`), fullPage: true });
     } finally {
       await listener.close();
     }

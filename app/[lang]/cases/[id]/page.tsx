@@ -74,12 +74,12 @@ export default async function CasePage({ params, searchParams }: { params: Param
       </p>
       <h1 className="mt-2 text-3xl font-bold break-words">{record.title}</h1>
       <CaseFacts record={record} lang={lang} names={names} now={context.now} />
-      <div className="mt-6 grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
+      <div className="mt-6 grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="min-w-0">
           <NoteForm lang={lang} caseId={record.id} />
           <CaseTimeline caseId={record.id} events={timeline} order={order} flowTitles={Object.fromEntries(flows.map((flow) => [flow.id, flow.title]))} context={context} />
         </div>
-        <div className="grid content-start gap-4">
+        <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] content-start gap-4">
           <CaseControls lang={lang} record={facts} people={people} names={names} />
           <CaseActions lang={lang} caseId={record.id} flows={flows} />
         </div>
