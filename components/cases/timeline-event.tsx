@@ -60,7 +60,7 @@ function ProbeEvidence({ event, context }: { event: TimelineEvent; context: Even
  * card, a verification's results, the customer's comment). Kinds this page does not know
  * render as "who: kind", never as an error.
  */
-export function eventView(event: TimelineEvent, context: EventContext): { line: ReactNode; body?: ReactNode } {
+function eventView(event: TimelineEvent, context: EventContext): { line: ReactNode; body?: ReactNode } {
   const t = casePageMessages[context.lang];
   const payload = asRecord(event.payload);
   const actor = personName(event.actor, context.names, t);

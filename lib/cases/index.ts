@@ -5,4 +5,4 @@
  */
 export { CASE_STATUSES, type CaseRecord, type CaseStatus, type ListQuery, type TimelineEvent } from './contract';
 export { fullTime, relativeTime, shortTime } from './time';
-export { groupTimeline, type FlowRunGroup, type TimelineItem } from './timeline';
+export { groupTimeline, type FlowRunGroup } from './timeline';
