@@ -33,7 +33,9 @@ export function CaseActions({ lang, caseId, flows }: { lang: Locale; caseId: str
         setOutcome((await response.json()) as VerifyOutcome);
         router.refresh();
       } else {
-        setProblem(response.status === 404 || response.status === 405 ? t.verifyUnavailable : response.status === 503 ? t.unavailable : format(t.failed, { status: response.status }));
+        const code = ((await response.json().catch(() => ({}))) as { error?: { code?: string } }).error?.code;
+        // 409 NOTHING_TO_VERIFY is a state of the case (no failed probe to re-run), not a failure.
+        setProblem(code === 'NOTHING_TO_VERIFY' ? t.nothingToVerify : response.status === 404 || response.status === 405 ? t.verifyUnavailable : response.status === 503 ? t.unavailable : format(t.failed, { status: response.status }));
       }
     } catch {
       setProblem(t.unavailable);

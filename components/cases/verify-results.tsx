@@ -8,12 +8,16 @@ export interface VerifyOutcome {
 
 const asRecord = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 
-/** The probe result inside a before or after entry: a result itself, `{result}`, or a stored event's `{payload: {result}}`. */
+/**
+ * The probe result inside a before or after entry (`{eventId, request, result, ranAt, ranBy}`,
+ * or `{request, error}` for a re-run the server could not make), a bare result, or a stored
+ * event's `{payload: {result}}`: its code (or the error's), target and type.
+ */
 function resultOf(entry: unknown): { code: string; target: string; type: string } {
   const direct = asRecord(entry);
-  const result = 'code' in direct ? direct : 'result' in direct ? asRecord(direct.result) : asRecord(asRecord(direct.payload).result);
+  const result = 'code' in direct ? direct : 'result' in direct ? asRecord(direct.result) : 'error' in direct ? asRecord(direct.error) : asRecord(asRecord(direct.payload).result);
   const request = asRecord(direct.request ?? asRecord(direct.payload).request);
-  return { code: String(result.code ?? '?'), target: String(result.target ?? request.host ?? request.url ?? ''), type: String(result.type ?? request.type ?? '') };
+  return { code: String(result.code ?? '?'), target: String(result.target ?? request.url ?? request.host ?? ''), type: String(result.type ?? request.type ?? '') };
 }
 
 /** The verdict of a verification and each re-run probe, before and now. */
