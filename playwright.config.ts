@@ -1,11 +1,10 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { findBrowser } from './scripts/find-browser';
+import { chromiumLaunchOptions } from './scripts/find-browser';
 import { adminStatePath } from './tests/e2e/helpers';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const browser = findBrowser();
 
 // Each run starts from nothing: a new data directory (so first-run setup is open) and a server
 // log the tests read the setup code from. Named here (the workers inherit it), made by the web
@@ -17,11 +16,7 @@ const E2E_DIR = process.env.FIXPATH_E2E_DIR;
 const chromium = {
   ...devices['Desktop Chrome'],
   permissions: ['clipboard-read', 'clipboard-write'],
-  launchOptions: {
-    executablePath: browser.executablePath,
-    // Without these, Chromium reaches out to Google's services at start, which this network refuses.
-    args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  },
+  launchOptions: chromiumLaunchOptions(),
 };
 
 /** End-to-end tests drive a real Chromium against the production build (`next start`). */

@@ -20,3 +20,15 @@ export function findBrowser(): { executablePath?: string; found: boolean } {
   const system = SYSTEM_CHROMIUM.find((candidate) => existsSync(candidate));
   return system ? { executablePath: system, found: true } : { found: false };
 }
+
+/**
+ * How every Playwright config launches the browser: the one findBrowser picks, kept off the
+ * network. Without these flags Chromium reaches out to Google's services at start, which the
+ * test network refuses.
+ */
+export function chromiumLaunchOptions(): { executablePath?: string; args: string[] } {
+  return {
+    executablePath: findBrowser().executablePath,
+    args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  };
+}

@@ -1,6 +1,7 @@
 import 'server-only';
 import { Resolver } from 'node:dns/promises';
 import { formatResolver, type ResolverAddress } from '../contract/resolver';
+import { hostsFileReader } from './hosts-file';
 import { assertResolverAllowed } from '../policy/resolve';
 import type { ProbeContext } from '../run/context';
 import { since, type Deadline } from '../run/deadline';
@@ -44,13 +45,36 @@ async function query<T>(run: () => Promise<T[]>): Promise<QueryOutcome<T>> {
   }
 }
 
+const systemHostsFile = hostsFileReader();
+
 /**
- * Asks for A, AAAA and CNAME records through the system's DNS servers or the
+ * A name the system's hosts file lists never reaches DNS on this server, so that file is the
+ * answer to report (`localhost` is not a name that "does not exist").
+ */
+function fromHostsFile(name: string, addresses: readonly string[]): Finding {
+  const records = {
+    A: addresses.filter((address) => !address.includes(':')).map((address) => ({ address, ttl: 0 })),
+    AAAA: addresses.filter((address) => address.includes(':')).map((address) => ({ address, ttl: 0 })),
+    CNAME: [],
+  };
+  return {
+    code: 'DNS_OK',
+    summary: `${name} is listed in this server's hosts file as ${addresses.join(', ')}; DNS was not asked.`,
+    details: { resolver: 'hosts-file', records, errors: {}, timings: {} },
+  };
+}
+
+/**
+ * Asks for A, AAAA and CNAME records through the system's DNS servers (after the hosts file) or the
  * chosen resolver (which the target policy checks first: it is a target too).
  * Uses c-ares with one try and the remaining budget, so each failure keeps its
  * DNS meaning (NXDOMAIN, no data, SERVFAIL, REFUSED, no answer).
  */
 export async function probeDns(target: DnsTarget, context: ProbeContext, deadline: Deadline): Promise<Finding> {
+  if (!target.resolver) {
+    const listed = await systemHostsFile(target.name);
+    if (listed) return fromHostsFile(target.name, listed);
+  }
   const timeoutMs = deadline.remaining();
   const resolver = new Resolver({ timeout: timeoutMs, tries: 1 });
   if (target.resolver) {
