@@ -57,7 +57,15 @@ export function CaseControls({ lang, record, people, names }: { lang: Locale; re
   }, [conflict]);
   const labels = { title: t.caseTitle, ticketRef: t.ticketRef, ticketUrl: t.ticketUrl, customerName: t.customerName, lang: t.language, status: t.status, assignee: t.assignee };
 
-  async function save(changes: Changes, version: number) {
+  // The forms start afresh from each new version (their keys), so focus goes back to the button
+  // that saved once the new version is on the page, rather than falling to the top of it.
+  const returnFocus = useRef<string | null>(null);
+  useEffect(() => {
+    if (returnFocus.current) document.getElementById(returnFocus.current)?.focus();
+    returnFocus.current = null;
+  }, [record.version]);
+
+  async function save(changes: Changes, version: number, focusAfter: string) {
     setMessage('');
     setProblem('');
     if (Object.keys(changes).length === 0) {
@@ -69,6 +77,7 @@ export function CaseControls({ lang, record, people, names }: { lang: Locale; re
     try {
       const response = await fetch(`/api/cases/${record.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version, ...changes }) });
       if (response.ok) {
+        returnFocus.current = focusAfter;
         setConflict(null);
         setMessage(t.saved);
         router.refresh();
@@ -90,7 +99,7 @@ export function CaseControls({ lang, record, people, names }: { lang: Locale; re
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const assignee = String(form.get('assignee') ?? '');
-    void save(diff(record, { status: String(form.get('status')) as CaseStatus, assignee: assignee || null }), record.version);
+    void save(diff(record, { status: String(form.get('status')) as CaseStatus, assignee: assignee || null }), record.version, 'case-assign-save');
   }
 
   function submitDetails(event: FormEvent<HTMLFormElement>) {
@@ -98,7 +107,7 @@ export function CaseControls({ lang, record, people, names }: { lang: Locale; re
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '').trim();
     const optional = (name: string) => text(name) || null;
-    void save(diff(record, { title: text('title'), ticketRef: optional('ticketRef'), ticketUrl: optional('ticketUrl'), customerName: optional('customerName'), lang: text('lang') as Locale }), record.version);
+    void save(diff(record, { title: text('title'), ticketRef: optional('ticketRef'), ticketUrl: optional('ticketUrl'), customerName: optional('customerName'), lang: text('lang') as Locale }), record.version, 'case-details-save');
   }
 
   // Someone the case is assigned to who can no longer sign in still shows, by name.
@@ -123,7 +132,7 @@ export function CaseControls({ lang, record, people, names }: { lang: Locale; re
             ))}
           </dl>
           <div className="mt-3 flex flex-wrap gap-2">
-            <button type="button" disabled={busy} onClick={() => save(diff(conflict.current, conflict.tried), conflict.current.version)} className={`${BUTTON} bg-blue-700 text-white hover:bg-blue-800`}>
+            <button type="button" disabled={busy} onClick={() => save(diff(conflict.current, conflict.tried), conflict.current.version, 'case-assign-save')} className={`${BUTTON} bg-blue-700 text-white hover:bg-blue-800`}>
               {t.reapply}
             </button>
             <button type="button" disabled={busy} onClick={() => setConflict(null)} className={`${BUTTON} border border-slate-500 hover:bg-white dark:hover:bg-slate-800`}>
@@ -159,7 +168,7 @@ export function CaseControls({ lang, record, people, names }: { lang: Locale; re
           </select>
         </div>
         <div>
-          <button type="submit" disabled={busy} className={`${BUTTON} bg-blue-700 text-white hover:bg-blue-800`}>
+          <button id="case-assign-save" type="submit" disabled={busy} className={`${BUTTON} bg-blue-700 text-white hover:bg-blue-800`}>
             {busy ? t.saving : t.save}
           </button>
         </div>
@@ -181,7 +190,7 @@ export function CaseControls({ lang, record, people, names }: { lang: Locale; re
             </select>
           </div>
           <div>
-            <button type="submit" disabled={busy} className={`${BUTTON} bg-blue-700 text-white hover:bg-blue-800`}>
+            <button id="case-details-save" type="submit" disabled={busy} className={`${BUTTON} bg-blue-700 text-white hover:bg-blue-800`}>
               {busy ? t.saving : t.save}
             </button>
           </div>

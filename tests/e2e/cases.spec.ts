@@ -247,13 +247,6 @@ test('the note form and the status change work from the keyboard alone', async (
     expect(await focusIs(id), `Tab reaches #${id}`).toBe(true);
   };
 
-  await tabTo('case-note');
-  await page.keyboard.type('从键盘添加的备注');
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: '添加备注' })).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(timeline(page).locator('[data-event-kind="note"] blockquote')).toHaveText('从键盘添加的备注');
-
   await tabTo('case-status-select');
   await page.keyboard.press('ArrowDown');
   await expect(page.locator('#case-status-select')).toHaveValue('waiting');
@@ -262,6 +255,16 @@ test('the note form and the status change work from the keyboard alone', async (
   await expect(page.getByRole('button', { name: '保存', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(timeline(page)).toContainText('Li Wei 把状态从“处理中”改为“等待客户”');
+  // The form starts afresh from the new version; focus stays where the person was.
+  await expect(page.locator('#case-assign-save')).toBeFocused();
+
+  await tabTo('case-note');
+  await page.keyboard.type('从键盘添加的备注');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: '添加备注' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(timeline(page).locator('[data-event-kind="note"] blockquote')).toHaveText('从键盘添加的备注');
+  await expect(page.getByLabel('备注（仅内部可见）')).toBeFocused();
 });
 
 test('signed out, the case pages send you to sign in and back; unknown cases are a 404', async ({ browser, page }) => {

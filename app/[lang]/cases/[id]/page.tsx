@@ -74,13 +74,17 @@ export default async function CasePage({ params, searchParams }: { params: Param
       </p>
       <h1 className="mt-2 text-3xl font-bold break-words">{record.title}</h1>
       <CaseFacts record={record} lang={lang} names={names} now={context.now} />
-      <div className="mt-6 grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <div className="min-w-0">
+      {/* On a phone: status and hand-over first, then notes and the timeline, then flows and export.
+          On a desktop the first and last sit in a column beside the timeline. */}
+      <div className="mt-6 grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_18rem] lg:grid-rows-[auto_1fr]">
+        <div className="min-w-0 lg:col-start-2 lg:row-start-1">
+          <CaseControls lang={lang} record={facts} people={people} names={names} />
+        </div>
+        <div className="min-w-0 lg:col-start-1 lg:row-span-2 lg:row-start-1">
           <NoteForm lang={lang} caseId={record.id} />
           <CaseTimeline caseId={record.id} events={timeline} order={order} flowTitles={Object.fromEntries(flows.map((flow) => [flow.id, flow.title]))} context={context} />
         </div>
-        <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] content-start gap-4">
-          <CaseControls lang={lang} record={facts} people={people} names={names} />
+        <div className="min-w-0 lg:col-start-2 lg:row-start-2">
           <CaseActions lang={lang} caseId={record.id} flows={flows} />
         </div>
       </div>
