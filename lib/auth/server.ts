@@ -5,5 +5,7 @@ import 'server-only';
  * rate-limited sign-in), personal API tokens, users, the first-run setup, audit rows, and the
  * route handlers the app binds. Role names and requireRole are in `@/lib/auth`.
  */
-export { activeUsers, authenticate, authorize, handleAuthRequest, handleMeRequest, handleSetupRequest, handleUsersRequest, setupState, singleSignOnEnabled, startServerOrExit } from './runtime';
+export { recordAudit } from './audit';
+export { AUDIT_KINDS, type AuditRow } from './audit-log';
+export { activeUsers, auditLog, authenticate, authorize, handleAuthRequest, handleMeRequest, handleSetupRequest, handleUsersRequest, pageCaller, setupState, singleSignOnEnabled, startServerOrExit } from './runtime';
 export { runUserCli } from './cli/run';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { expectNoSeriousAxeViolations, gotoReady, SIGNED_OUT } from './helpers';
+import { ADMIN, expectNoSeriousAxeViolations, gotoReady, SIGNED_OUT } from './helpers';
 
 // Every test starts signed in as the administrator Li Wei (the `setup` project) and works on
 // cases of its own, named by a run-unique ticket reference, so the tests can run in parallel.
@@ -268,11 +268,24 @@ test('the note form and the status change work from the keyboard alone', async (
 });
 
 test('signed out, the case pages send you to sign in and back; unknown cases are a 404', async ({ browser, page }) => {
+  const created = await createCase(page.request, { title: 'Behind sign-in', ticketRef: ref('SIGNIN') });
   const context = await browser.newContext({ storageState: SIGNED_OUT });
   const anonymous = await context.newPage();
   await anonymous.goto('/en/cases?q=T-1');
   await expect(anonymous).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Fcases%3Fq%3DT-1$/);
   expect((await anonymous.request.get('/api/users')).status()).toBe(401);
+  // A cookie that proves nothing gets past the proxy's quick look, but not past the page's own check.
+  await context.addCookies([{ name: 'better-auth.session_token', value: 'forged.token', url: String(test.info().project.use.baseURL) }]);
+  await anonymous.goto(`/en/cases/${created.id}`);
+  await expect(anonymous).toHaveURL(new RegExp(`/en/sign-in\\?next=%2Fen%2Fcases%2F${created.id}$`));
+  await expect(anonymous.getByText('Behind sign-in')).toHaveCount(0);
+  // Signing in comes back to the case.
+  await anonymous.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+  await anonymous.getByLabel('Email').fill(ADMIN.email);
+  await anonymous.getByLabel('Password').fill(ADMIN.password);
+  await anonymous.getByRole('button', { name: 'Sign in' }).click();
+  await expect(anonymous).toHaveURL(new RegExp(`/en/cases/${created.id}$`));
+  await expect(anonymous.getByRole('heading', { level: 1, name: 'Behind sign-in' })).toBeVisible();
   await context.close();
 
   expect((await page.goto('/en/cases/00000000-0000-4000-8000-000000000000'))?.status()).toBe(404);

@@ -2,24 +2,17 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { Caller } from '@/lib/auth';
-import { authenticate } from '@/lib/auth/server';
+import { pageCaller } from '@/lib/auth/server';
 import { isUnavailable } from '@/lib/db/server';
 import type { Locale } from '@/lib/i18n';
 
 /**
  * The signed-in person viewing a case page, or a redirect to sign-in that comes back to `next`
- * (the proxy redirects optimistically on the cookie alone; this is the check that counts).
+ * (proxy.ts redirects optimistically on the cookie alone; this is the check that counts).
  * Every role may work on cases. 'unavailable' when the database does not answer.
  */
 export async function signedInCaller(lang: Locale, next: string): Promise<Caller | 'unavailable'> {
-  const incoming = await headers();
-  let caller: Caller | null;
-  try {
-    caller = await authenticate(new Request(`http://${incoming.get('host') ?? 'localhost'}${next}`, { headers: new Headers(incoming) }));
-  } catch (error) {
-    if (isUnavailable(error)) return 'unavailable';
-    throw error;
-  }
+  const caller = await pageCaller(await headers());
   if (!caller) redirect(`/${lang}/sign-in?next=${encodeURIComponent(next)}`);
   return caller;
 }
