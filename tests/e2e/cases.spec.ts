@@ -174,9 +174,7 @@ test('export: the Markdown download and the clipboard copy carry the ticket refe
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(`- Ticket: ${ticket}`);
 });
 
-// POST /api/cases/:id/verify is built in parallel by another helper; until it is merged the
-// endpoint answers 404. Remove the fixme once it lands on main (it passes against the runs branch).
-test.fixme('verify the fix: the probes that failed run again, before and after side by side, with the verdict', async ({ page }) => {
+test('verify the fix: the probes that failed run again, before and after side by side, with the verdict', async ({ page }) => {
   const spare = await listen();
   const port = spare.port;
   await spare.close();
@@ -195,9 +193,7 @@ test.fixme('verify the fix: the probes that failed run again, before and after s
   }
 });
 
-// The runs API (POST /api/cases/:id/runs, …/steps, …/end) is built in parallel by another helper;
-// until it is merged these calls answer 404. Remove the fixme once it lands on main (it passes against the runs branch).
-test.fixme('a flow run on the case shows as one entry: who ran which flow, from when to when, its steps and probes, and a link to reopen it', async ({ page }) => {
+test('a flow run on the case shows as one entry: who ran which flow, from when to when, its steps and probes, and a link to reopen it', async ({ page }) => {
   const listener = await listen();
   try {
     const created = await createCase(page.request, { title: 'Run on a case', ticketRef: ref('RUN'), target: { host: '127.0.0.1', port: listener.port } });
