@@ -219,7 +219,7 @@ async function main() {
   for (const row of rows) {
     console.log(`${pad(row.type, 11)}${pad(row.runs, 6)}${pad(ms(row.probeMs), 11)}${pad(ms(row.bareMs), 11)}${pad(`${(row.probeMs / row.bareMs).toFixed(1)}x`, 8)}${row.bare}`);
   }
-  console.log('\nThe tls probe makes 5 handshakes (one verifying, then one per TLS version to list the versions accepted);');
+  console.log('\nThe tls probe makes 5 handshakes at once (one verifying, one per TLS version to list the versions accepted; TLS 1.2 and older stop after the first flight);');
   console.log('the dns probe asks A, AAAA and CNAME in parallel; ping, mtu and traceroute are bounded by the tools themselves.');
   await printTlsOverRoundTrip(context);
 
