@@ -5,7 +5,7 @@ import { articleMessages } from '@/lib/i18n';
 export function FixToc({ article }: { article: Article }) {
   const t = articleMessages[article.lang];
   return (
-    <nav aria-labelledby="toc-heading" className="mb-8 rounded-lg border border-slate-200 p-4 print:hidden dark:border-slate-700">
+    <nav id="fixes" aria-labelledby="toc-heading" className="mb-8 scroll-mt-4 rounded-lg border border-slate-200 p-4 print:hidden dark:border-slate-700">
       <h2 id="toc-heading" className="font-semibold">{t.contents}</h2>
       <ol className="mt-2 list-decimal space-y-1 pl-5">
         {article.fixes.map((fix) => (

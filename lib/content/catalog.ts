@@ -27,6 +27,11 @@ export const ARTICLE_SLUGS = [
   'incident-response-30min',
   'five-whys-rca',
   'packet-capture',
+  'cert-revocation-check',
+  'client-certificate-mtls',
+  'tool-trust-stores',
+  'sni-filtering',
+  'captive-portal-hsts',
 ] as const;
 
 /** The layers an article can belong to, top of the stack first. */

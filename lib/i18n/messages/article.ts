@@ -23,6 +23,9 @@ export const articleMessages = /* @__PURE__ */ defineMessages({
     customerPort: '端口',
     copyCustomerLink: '复制客户链接',
     readFullArticle: '阅读完整文章',
+    jumpToFixes: '直接看修复方法（{count} 个）',
+    runFlow: '运行检查：{title}',
+    moreErrors: '再显示 {count} 条报错',
   },
   en: {
     layer: 'Layer',
@@ -45,5 +48,8 @@ export const articleMessages = /* @__PURE__ */ defineMessages({
     customerPort: 'Port',
     copyCustomerLink: 'Copy customer link',
     readFullArticle: 'Read the full article',
+    jumpToFixes: 'Jump to the fixes ({count})',
+    runFlow: 'Run the check: {title}',
+    moreErrors: 'Show {count} more error messages',
   },
 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { createNameLookup, type LookupFunction } from '../dns/name-lookup';
+import { dnsAnswerModeFromEnv, type DnsAnswerMode } from '../dns/redact';
 import { policyFromEnv, type TargetPolicy } from '../policy/ranges';
 
 /** System tools the ping, traceroute and mtu probes run; a value overrides the PATH search. */
@@ -22,6 +23,8 @@ export interface ProbeContext {
   tools?: ToolPaths;
   /** Upper bound on any caller's timeoutMs. */
   maxTimeoutMs: number;
+  /** DNS answers in ranges probes may not reach: hidden (default) or shown (PROBE_DNS_ANSWERS=show). */
+  dnsAnswers?: DnsAnswerMode;
 }
 
 /** Upper bound on a caller's timeoutMs: longer requests are cut to this. */
@@ -29,5 +32,5 @@ export const MAX_TIMEOUT_MS = 15_000;
 
 /** The production context: policy from PROBE_ALLOW / PROBE_DENY, the system resolver, Node's trust store. */
 export function contextFromEnv(env: Record<string, string | undefined> = process.env): ProbeContext {
-  return { policy: policyFromEnv(env), lookup: createNameLookup(), maxTimeoutMs: MAX_TIMEOUT_MS };
+  return { policy: policyFromEnv(env), lookup: createNameLookup(), maxTimeoutMs: MAX_TIMEOUT_MS, dnsAnswers: dnsAnswerModeFromEnv(env.PROBE_DNS_ANSWERS) };
 }

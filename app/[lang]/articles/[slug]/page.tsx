@@ -8,6 +8,7 @@ import { ArticleBody } from '@/components/mdx/article-body';
 import { articleComponents } from '@/components/mdx/article-components';
 import { PROSE_CLASSES } from '@/components/mdx/prose-classes';
 import { findArticle, listArticles, relatedArticles } from '@/lib/content/server';
+import { getFlow } from '@/lib/flows/server';
 import { isLocale, LOCALES } from '@/lib/i18n';
 
 export const dynamicParams = false;
@@ -28,13 +29,15 @@ export default async function ArticlePage({ params }: { params: Params }) {
   const { lang, slug } = await params;
   const article = isLocale(lang) ? findArticle(lang, slug) : undefined;
   if (!article) notFound();
+  // The first flow the article names is where a reader who is not sure yet should start.
+  const flow = article.frontmatter.flows.map((id) => getFlow(id)?.info).find((info) => info !== undefined);
   const components = articleComponents({
     lang: article.lang,
     fixFooter: (fix) => <ShareFixButton lang={article.lang} slug={slug} fixId={fix.id} />,
   });
   return (
     <article>
-      <ArticleHeader article={article} />
+      <ArticleHeader article={article} flow={flow ? { id: flow.id, title: flow.title[article.lang] } : undefined} />
       <FixToc article={article} />
       <div className={PROSE_CLASSES}>
         <ArticleBody lang={article.lang} slug={slug} components={components} />
