@@ -5,6 +5,7 @@ import { Deadline } from '../../lib/probes/run/deadline';
 import type { Finding } from '../../lib/probes/run/finding';
 import type { CertificateDetails, ChainLink } from '../../lib/probes/tls/certificate';
 import { probeTls } from '../../lib/probes/tls/probe';
+import { startDelayProxy } from '../../scripts/bench-probe-delay';
 import { generateTestPki, type TestPki } from '../fixtures/probes/certs';
 import { testContext } from '../fixtures/probes/context';
 import { closedPort, startResetServer, startSilentServer, startHttpServer, startTlsServer, type TestServer } from '../fixtures/probes/servers';
@@ -191,6 +192,22 @@ describe('tls probe against local servers', () => {
     assert.equal(details.chainAsSent, true);
     assert.deepEqual(details.chain.map((link) => link.subject), ['CN=valid.fixpath.test', 'CN=Fixpath Test Intermediate']);
     assert.equal(details.cipher.name.length > 0, true);
+  });
+
+  it('over a 100 ms round trip the probe costs about one handshake, not one per version', async () => {
+    // A proxy holding each chunk 50 ms each way; the scan's handshakes overlap the verifying one.
+    const proxy = await startDelayProxy(ports.valid, 50);
+    try {
+      const start = performance.now();
+      const finding = await probeTls({ host: NAME, port: proxy.port }, context(), new Deadline(3000));
+      const elapsed = performance.now() - start;
+      assert.equal(finding.code, 'TLS_OK', finding.summary);
+      assert.deepEqual(finding.details.versions, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true });
+      // One TLS 1.3 handshake is one round trip (100 ms); serial handshakes took 300 ms and more (3 round trips).
+      assert.ok(elapsed < 250, `took ${Math.round(elapsed)} ms`);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('an IP target sends no SNI and is checked against IP SANs', async () => {
