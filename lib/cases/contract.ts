@@ -3,7 +3,7 @@ import { parseHost, parsePort } from '@/lib/address';
 import { LOCALES } from '@/lib/i18n';
 
 /** Where a case stands; `resolved` and `closed` leave the open list. */
-const CASE_STATUSES = ['open', 'waiting', 'resolved', 'closed'] as const;
+export const CASE_STATUSES = ['open', 'waiting', 'resolved', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
@@ -60,9 +60,17 @@ export const patchCaseSchema = z
 /** `POST /api/cases/:id/notes`. */
 export const noteSchema = z.strictObject({ text: text(10_000) });
 
+/** `status=open` or a comma-separated list (`status=open,waiting`: every case still being worked on). */
+const statusList = z.string().transform((value, context) => {
+  const statuses = [...new Set(value.split(',').map((part) => part.trim()))];
+  if (statuses.every((status) => (CASE_STATUSES as readonly string[]).includes(status))) return statuses as CaseStatus[];
+  context.addIssue({ code: 'custom', message: 'must be open, waiting, resolved or closed, or a comma-separated list of them' });
+  return z.NEVER;
+});
+
 /** `GET /api/cases?status=&q=&assignee=&limit=&cursor=`. */
 export const listQuerySchema = z.strictObject({
-  status: z.enum(CASE_STATUSES).optional(),
+  status: statusList.optional(),
   q: z.string().trim().max(200).optional(),
   /** A user id, or `me`. */
   assignee: z.string().min(1).max(100).optional(),
