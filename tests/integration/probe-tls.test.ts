@@ -194,17 +194,19 @@ describe('tls probe against local servers', () => {
     assert.equal(details.cipher.name.length > 0, true);
   });
 
-  it('over a 100 ms round trip the probe costs about one handshake, not one per version', async () => {
-    // A proxy holding each chunk 50 ms each way; the scan's handshakes overlap the verifying one.
-    const proxy = await startDelayProxy(ports.valid, 50);
+  it('over a slow path the probe costs about one round trip of handshakes, not one per version', async () => {
+    // A proxy holding each chunk 250 ms each way, so round trips dwarf CPU time even on a busy
+    // machine: the scan's handshakes overlap the verifying one. (Speed itself is bench:probe's.)
+    const proxy = await startDelayProxy(ports.valid, 250);
     try {
       const start = performance.now();
-      const finding = await probeTls({ host: NAME, port: proxy.port }, context(), new Deadline(3000));
+      const finding = await probeTls({ host: NAME, port: proxy.port }, context(), new Deadline(8000));
       const elapsed = performance.now() - start;
       assert.equal(finding.code, 'TLS_OK', finding.summary);
       assert.deepEqual(finding.details.versions, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true });
-      // One TLS 1.3 handshake is one round trip (100 ms); serial handshakes took 300 ms and more (3 round trips).
-      assert.ok(elapsed < 250, `took ${Math.round(elapsed)} ms`);
+      // Overlapped, the probe takes about two round trips (1000 ms here: the handshake and the close);
+      // run one after another, the handshakes took over three and a half (1850 ms and more).
+      assert.ok(elapsed < 1400, `took ${Math.round(elapsed)} ms, nearly three round trips`);
     } finally {
       await proxy.close();
     }
