@@ -47,7 +47,7 @@ export function EvidenceCard({ evidence, lang, stored }: { evidence: Evidence; l
       )}
       {result ? (
         <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5">
-          {evidenceFacts(evidence).map((fact) => (
+          {evidenceFacts(evidence, lang).map((fact) => (
             <div key={fact.key} className="contents">
               <dt className="text-slate-600 dark:text-slate-400">{FACT_LABELS[fact.key][lang]}</dt>
               <dd className="break-all">{fact.value}</dd>
