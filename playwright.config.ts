@@ -48,10 +48,10 @@ export default defineConfig({
   globalTeardown: './tests/e2e/global-teardown.ts',
   webServer: {
     // tee: the output still reaches Playwright, and tests/e2e/first-run.setup.ts reads the setup code from the file.
-    command: `mkdir -p ${JSON.stringify(E2E_DIR)} && npx tsx scripts/e2e-pki.ts ${JSON.stringify(E2E_PKI)} && npx next start -p ${PORT} -H 127.0.0.1 2>&1 | tee ${JSON.stringify(path.join(E2E_DIR, 'server.log'))}`,
+    command: `mkdir -p ${JSON.stringify(E2E_DIR)} && npx tsx scripts/e2e-pki.ts ${JSON.stringify(E2E_PKI)} && NODE_EXTRA_CA_CERTS=${JSON.stringify(path.join(E2E_PKI, 'root.pem'))} npx next start -p ${PORT} -H 127.0.0.1 2>&1 | tee ${JSON.stringify(path.join(E2E_DIR, 'server.log'))}`,
     url: `http://127.0.0.1:${PORT}/zh`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PROBE_ALLOW: '127.0.0.1/32', PROBE_RATE_LIMIT: 'off', FIXPATH_DATA_DIR: path.join(E2E_DIR, 'data'), DATABASE_URL: '', NODE_EXTRA_CA_CERTS: path.join(E2E_PKI, 'root.pem') },
+    env: { PROBE_ALLOW: '127.0.0.1/32', PROBE_RATE_LIMIT: 'off', FIXPATH_DATA_DIR: path.join(E2E_DIR, 'data'), DATABASE_URL: '' },
   },
 });
