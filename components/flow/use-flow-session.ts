@@ -129,7 +129,8 @@ export function useFlowSession(flow: FlowDefinition, options: SessionOptions): F
     // Probes of a run on a case go through the case, so the server stores them; others through /api/probe.
     const current = new FlowSession({
       flow,
-      probe: (request, signal, stateId) => (caseRun.current ? caseRun.current.probe(request, signal, stateId) : requestProbe(request, { signal })),
+      probe: (request, signal, stateId, onBusy) =>
+        caseRun.current ? caseRun.current.probe(request, signal, stateId, onBusy) : requestProbe(request, { signal, onBusy }),
     });
     session.current = current;
     const unsubscribe = current.subscribe((next) => {

@@ -3,7 +3,7 @@ import type { ProbeRequest, ProbeResult } from '@/machines';
 import { summarizeSteps } from '../reports/step-summary';
 import { eventFor } from './events';
 import { pathStepSchema, type PathStep } from './path';
-import { ProbeFailureError, requestStoredProbe, type StoredEvidence } from './probe-client';
+import { ProbeFailureError, requestStoredProbe, type BusyWait, type StoredEvidence } from './probe-client';
 import type { Replay } from './replay';
 import type { RunProbe } from './session';
 
@@ -160,7 +160,7 @@ export class CaseRun {
   }
 
   /** Runs a probe through the case: the server runs and stores it for this run and state. */
-  readonly probe: RunProbe = async (request, signal, stateId) => (await this.storedProbe(request, stateId, signal)).result;
+  readonly probe: RunProbe = async (request, signal, stateId, onBusy) => (await this.storedProbe(request, stateId, signal, onBusy)).result;
 
   /** Reads the stored run: its path and evidence, and who is who. */
   async load(): Promise<{ steps: PathStep[]; evidence: Array<StoredEvidence | undefined>; names: Record<string, string> }> {
@@ -257,14 +257,14 @@ export class CaseRun {
     this.disposed = true;
   }
 
-  private async storedProbe(request: ProbeRequest, stateId: string, signal?: AbortSignal): Promise<{ result: ProbeResult; evidence: StoredEvidence }> {
+  private async storedProbe(request: ProbeRequest, stateId: string, signal?: AbortSignal, onBusy?: (wait: BusyWait) => void): Promise<{ result: ProbeResult; evidence: StoredEvidence }> {
     const runId = await this.ensureRun();
     // The timeline reads best with the step that led to a probe before it; a slow save delays a probe by 2 s at most.
     let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([this.chain, new Promise((resolve) => (timer = setTimeout(resolve, QUEUE_WAIT_MS)))]);
     clearTimeout(timer);
     const query = new URLSearchParams({ run: runId, state: stateId });
-    const stored = await requestStoredProbe(request, { endpoint: `${this.base()}/probes?${query}`, signal, fetch: this.options.fetch });
+    const stored = await requestStoredProbe(request, { endpoint: `${this.base()}/probes?${query}`, signal, fetch: this.options.fetch, onBusy });
     this.fresh.set(resultKey(stored.result), stored.evidence);
     return stored;
   }
