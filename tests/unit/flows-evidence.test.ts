@@ -41,3 +41,17 @@ describe('what will still be wrong after the first fix', () => {
     assert.match(zh, /修好第一个问题后仍会存在：服务器证书已过期。/);
   });
 });
+
+describe('which hop answered', () => {
+  test('an HTTP result shows the Server and Via headers next to the status, in both languages', () => {
+    const result = sampleResult('http', 'HTTP_SERVER_ERROR');
+    result.details = { ...result.details, status: 502, statusText: 'Bad Gateway', headers: { server: 'nginx/1.24.0', via: '1.1 varnish', 'content-type': 'text/html' } };
+    const entry = { request: { type: 'http', url: 'https://api.example.com/' }, result } as Evidence;
+    const facts = evidenceFacts(entry, 'en');
+    assert.deepEqual(facts.filter((fact) => ['status', 'server', 'via'].includes(fact.key)).map((fact) => [fact.key, fact.value]), [
+      ['status', '502 Bad Gateway'],
+      ['server', 'nginx/1.24.0'],
+      ['via', '1.1 varnish'],
+    ]);
+  });
+});

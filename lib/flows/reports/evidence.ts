@@ -3,12 +3,14 @@ import type { Locale } from '@/lib/i18n';
 import { PROBE_CODES, probeCodeMessages, type ProbeCode } from '@/lib/probes';
 
 /** The facts of a probe result worth saying in plain words. */
-export type FactKey = 'addresses' | 'status' | 'location' | 'clockSkew' | 'protocol' | 'accepted' | 'subject' | 'names' | 'issuer' | 'validTo' | 'daysLeft' | 'error' | 'remaining';
+export type FactKey = 'addresses' | 'status' | 'server' | 'via' | 'location' | 'clockSkew' | 'protocol' | 'accepted' | 'subject' | 'names' | 'issuer' | 'validTo' | 'daysLeft' | 'error' | 'remaining';
 
 /** Labels of the facts, in every language. */
 export const FACT_LABELS: Record<FactKey, Text> = {
   addresses: { zh: '地址', en: 'Address' },
   status: { zh: 'HTTP 状态', en: 'HTTP status' },
+  server: { zh: '应答的服务器（Server 头）', en: 'Answered by (Server header)' },
+  via: { zh: '经过的代理（Via 头）', en: 'Passed through (Via header)' },
   location: { zh: '跳转到', en: 'Redirects to' },
   clockSkew: { zh: '服务器时钟偏差', en: 'Server clock offset' },
   protocol: { zh: 'TLS 版本', en: 'TLS version' },
@@ -62,6 +64,9 @@ export function evidenceFacts(entry: Evidence, lang: Locale): Fact[] {
   const facts: Array<[FactKey, unknown]> = [
     ['addresses', addressesOf(details).join(', ')],
     ['status', details.status !== undefined ? `${details.status}${details.statusText ? ` ${details.statusText}` : ''}` : undefined],
+    // Which hop answered: a 502 with `Server: nginx` came from the proxy, not from the application behind it.
+    ['server', headers.server],
+    ['via', headers.via],
     ['location', headers.location],
     ['clockSkew', typeof details.clockSkewSeconds === 'number' ? `${details.clockSkewSeconds} s` : undefined],
     ['protocol', details.protocol ?? details.legacyProtocol],
