@@ -20,10 +20,10 @@ export const FIVE_LAYER_PROBE_STEPS: Record<string, StepBuilder> = {
     ref: { slug: 'dns-resolution-failure', fixId: 'check-resolution' },
   }),
   nameNotFound: question({
-    title: { zh: '公网 DNS 里没有这个名字', en: 'Public DNS does not know this name' },
+    title: { zh: 'Fixpath 服务器解析不到这个名字', en: "The Fixpath server's DNS does not know this name" },
     body: {
-      zh: '公共 DNS 说 {host} 不存在。要么名字写错了，要么它是只有客户内网或 VPN 才能解析的内部域名。',
-      en: "Public DNS says {host} does not exist. Either the name is mistyped, or it is an internal name that only the customer's own DNS or VPN knows.",
+      zh: 'Fixpath 服务器所用的 DNS 说 {host} 不存在（它不在服务器的 hosts 文件里）。要么名字写错了，要么它是只有客户内网或 VPN 才能解析的内部域名。',
+      en: "The DNS servers the Fixpath server uses say {host} does not exist (nor is it in the server's hosts file). Either the name is mistyped, or it is an internal name that only the customer's own DNS or VPN knows.",
     },
     options: [
       { id: 'internal', label: { zh: '是内部域名（在公司或连上 VPN 时能用）', en: 'It is an internal name (works in the office or on VPN)' }, to: fix('dns-resolution-failure', 'split-dns') },
