@@ -4,7 +4,7 @@ import path from 'node:path';
  * Which feature of `lib/` may use which: docs/architecture.md as data. `machines` stands for
  * the top-level machines/ folder. Adding an edge is a design decision: change the doc with it.
  */
-const FEATURE_DEPENDENCIES = {
+export const FEATURE_DEPENDENCIES = {
   i18n: [],
   address: [],
   net: [],

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { boundaries } from '../../scripts/eslint/boundaries.mjs';
+import { readFileSync } from 'node:fs';
+import { boundaries, FEATURE_DEPENDENCIES } from '../../scripts/eslint/boundaries.mjs';
 import { noServerInClient } from '../../scripts/eslint/no-server-in-client.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -57,5 +58,17 @@ describe('the client/server rule', () => {
     assert.match(lint('components/article/x.tsx', code)[0], /server-only/);
     assert.deepEqual(lint('app/[lang]/page.tsx', "import { findArticle } from '@/lib/content/server';"), []);
     assert.match(lint('components/x.tsx', "'use client';\nimport 'server-only';")[0], /server-only/);
+  });
+});
+
+describe('docs/architecture.md', () => {
+  it('draws exactly the feature graph the lint enforces', () => {
+    const doc = readFileSync(path.join(root, 'docs/architecture.md'), 'utf8');
+    const features = new Set(Object.keys(FEATURE_DEPENDENCIES));
+    const drawn = [...doc.matchAll(/^\s+(\w+)(?:\[[^\]]*\])? --> (\w+)(?:\[[^\]]*\])?\s*$/gm)]
+      .map(([, from, to]) => `${from} -> ${to}`)
+      .filter((edge) => edge.split(' -> ').every((name) => features.has(name)));
+    const enforced = Object.entries(FEATURE_DEPENDENCIES).flatMap(([from, tos]) => (tos as string[]).filter((to) => features.has(to)).map((to) => `${from} -> ${to}`));
+    assert.deepEqual(new Set(drawn), new Set(enforced));
   });
 });
