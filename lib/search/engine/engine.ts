@@ -6,14 +6,19 @@ import { foldText } from './normalize';
 import { keyOf, rank, readerVersions, type RankedRecord } from './rank';
 import { resultUrl } from './result-url';
 import { scoreCandidates } from './scoring';
+import { CONCEPT_PREFIX } from './concepts';
 import { findErrorCodes, readErrorSignature, type ErrorSignature } from './signature';
-import { queryTerms } from './tokenize';
+import { conceptTerms, queryTerms } from './tokenize';
+import { ENTRY_POINTS, isVague } from './vague';
 
 /** At most this many query terms are looked up: a paste's codes and exception names come first. */
 const MAX_TERMS = 16;
 
 /** How many records the candidate filter hands to Fuse.js for scoring (plus their other-language versions). */
 const CANDIDATE_LIMIT = 24;
+
+/** For a vague query, the entry points rank above the best match by this share, each one before the next (see vague.ts). */
+const ENTRY_LIFT = 0.1;
 
 /** A result in the reader's other language counts as this share of its match strength. */
 const OTHER_LANGUAGE_FACTOR = 0.75;
@@ -57,6 +62,29 @@ export interface SearchEngine {
   search(query: string, options: SearchOptions): SearchResponse;
 }
 
+/** Each record's article or flow as a number, the same in every language. */
+function familiesOf(records: readonly SearchRecord[]): Int32Array {
+  const ids = new Map<string, number>();
+  const families = new Int32Array(records.length);
+  records.forEach((record, position) => {
+    const family = `${record.kind === 'step' || record.kind === 'flow' ? 'flow' : 'article'} ${record.slug}`;
+    if (!ids.has(family)) ids.set(family, ids.size);
+    families[position] = ids.get(family) ?? 0;
+  });
+  return families;
+}
+
+/**
+ * Puts the entry points of a vague query above every match, in their order
+ * (each version of an entry point, both languages, lifted alike).
+ */
+function liftEntryPoints(strengths: Map<number, number>, entryPositions: ReadonlyArray<readonly number[]>): void {
+  const top = Math.max(0, ...strengths.values()) || 1;
+  entryPositions.forEach((versions, order) => {
+    for (const position of versions) strengths.set(position, top * (1 + ENTRY_LIFT * (entryPositions.length - order)));
+  });
+}
+
 function linkRecords(records: readonly SearchRecord[]): LinkedRecord[] {
   return records.map((record) =>
     record.parent === undefined ? record : Object.defineProperty({ ...record }, 'parentRecord', { value: records[record.parent], enumerable: false }),
@@ -80,6 +108,9 @@ export function createSearchEngine(index: SearchIndex): SearchEngine {
   const candidates = buildCandidateIndex(fields);
   const twins = new Map<string, number[]>();
   records.forEach((record, position) => twins.set(keyOf(record), [...(twins.get(keyOf(record)) ?? []), position]));
+  const families = familiesOf(records);
+  const familyCount = new Set(families).size;
+  const entryPositions = ENTRY_POINTS.map((key) => twins.get(key) ?? []);
   const haystacks = new Map<number, string>();
   const textOf = (position: number) => {
     let text = haystacks.get(position);
@@ -94,14 +125,17 @@ export function createSearchEngine(index: SearchIndex): SearchEngine {
     const signature = readErrorSignature(query);
     const text = signature?.query ?? query;
     const stillTyping = !signature && /[\p{L}\p{N}]$/u.test(query);
-    const plan = planTerms(candidates, queryTerms(text), stillTyping).slice(0, MAX_TERMS);
+    const plan = planTerms(candidates, [...queryTerms(text), ...conceptTerms(text)], stillTyping).slice(0, MAX_TERMS);
     const terms = plan.map((entry) => entry.term);
     if (terms.length === 0) return { signature, terms, highlight: [], hits: [] };
     const codes = (signature?.codes ?? findErrorCodes(query)).map((code) => foldText(code));
     // The best candidates, and their versions in the other language when those match too, so a result can be shown in the reader's language.
-    const best = findCandidates(candidates, plan, CANDIDATE_LIMIT);
+    const best = findCandidates(candidates, plan, CANDIDATE_LIMIT, families);
     const positions = [...new Set(best.flatMap((position) => (twins.get(keyOf(records[position])) ?? [position]).filter((twin) => twin === position || mentionsAny(candidates, plan, twin))))];
-    const scored = [...scoreCandidates(fields, candidates, positions, plan)].map(([position, strength]): RankedRecord => {
+    const vague = !signature && codes.length === 0 && isVague(text, plan, candidates, families, familyCount);
+    const strengths = scoreCandidates(fields, candidates, vague ? [...new Set([...positions, ...entryPositions.flat()])] : positions, plan);
+    if (vague) liftEntryPoints(strengths, entryPositions);
+    const scored = [...strengths].map(([position, strength]): RankedRecord => {
       const record = records[position];
       const otherLanguage = record.lang !== lang;
       const exactCodes = codes.filter((code) => textOf(position).includes(code));
@@ -121,7 +155,9 @@ export function createSearchEngine(index: SearchIndex): SearchEngine {
           exactCodes: hit.exactCodes,
         };
       });
-    const highlight = [...new Set(plan.flatMap((entry) => [entry.term, ...entry.expansions.filter((expansion) => expansion.kind === 'typo').map((expansion) => expansion.term)]))];
+    const highlight = [...new Set(plan.flatMap((entry) => [entry.term, ...entry.expansions.filter((expansion) => expansion.kind === 'typo').map((expansion) => expansion.term)]))].filter(
+      (term) => !term.startsWith(CONCEPT_PREFIX),
+    );
     return { signature, terms, highlight, hits };
   }
 

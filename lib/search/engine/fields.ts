@@ -1,6 +1,6 @@
 import type { SearchRecord } from '../records';
 import { foldText } from './normalize';
-import { tokenize } from './tokenize';
+import { conceptTerms, tokenize } from './tokenize';
 
 /** A record as the engine holds it: a fix knows its article, a step its flow. */
 export interface LinkedRecord extends SearchRecord {
@@ -40,7 +40,8 @@ export const SEARCH_FIELDS: readonly SearchField[] = [
  * A field's text as both the candidate index and Fuse.js read it: each of
  * our terms (stems, codes, Chinese pairs) once, each after a space, so
  * `' port'` finds the word `port` and the words it starts (`portal`) but not
- * `support`, and a field's length is its number of distinct terms.
+ * `support`, and `' 50 '` the number 50 but not 502 (the text ends with a
+ * space too); a field's length is its number of distinct terms.
  */
 export type AnalysedText = string;
 
@@ -50,7 +51,7 @@ export function analyseFields(records: readonly LinkedRecord[]): Array<Array<Ana
   const analyse = (text: string) => {
     let analysed = cache.get(text);
     if (analysed === undefined) {
-      analysed = [...new Set(tokenize(text))].map((term) => ` ${term}`).join('');
+      analysed = `${[...new Set([...tokenize(text), ...conceptTerms(text)])].map((term) => ` ${term}`).join('')} `;
       cache.set(text, analysed);
     }
     return analysed;

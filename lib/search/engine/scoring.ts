@@ -34,7 +34,9 @@ interface Lookup {
 function lookupsOf(plan: TermPlan): Lookup[] {
   const { term, expansions } = plan;
   if (expansions.some((expansion) => expansion.kind === 'exact' || expansion.kind === 'prefix')) {
-    return [{ needles: [isCjk(term.charCodeAt(0)) ? term : ` ${term}`], credit: 1 }];
+    // A number is a whole term (50 is not 502); a word also matches the words it starts.
+    const needle = isCjk(term.charCodeAt(0)) ? term : /^\d+$/.test(term) ? ` ${term} ` : ` ${term}`;
+    return [{ needles: [needle], credit: Math.max(...expansions.map((expansion) => (expansion.kind === 'exact' ? expansion.similarity : 1))) }];
   }
   if (expansions.some((expansion) => expansion.kind === 'inside')) return [{ needles: [term], credit: 1 }];
   const byEdits = new Map<number, string[]>();

@@ -1,3 +1,4 @@
+import { conceptTokens } from './concepts';
 import { foldText, isCjk, isWordChar } from './normalize';
 
 /*
@@ -125,4 +126,9 @@ export function queryTerms(query: string): string[] {
   const terms = [...new Set(tokenize(query))];
   const words = terms.filter((term) => term.length > 1 || !isCjk(term.charCodeAt(0)));
   return words.length > 0 ? words : terms;
+}
+
+/** The concepts a text says (see concepts.ts), as terms that index and query share beside their words. */
+export function conceptTerms(text: string): string[] {
+  return conceptTokens(foldText(text));
 }
