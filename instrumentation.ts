@@ -1,10 +1,13 @@
 /**
  * Runs once when the Next server starts: opens the database, runs migrations and, while no
- * user exists, prints the one-time setup code (lib/auth startServerOrExit). Node only.
+ * user exists, prints the one-time setup code (lib/auth startServerOrExit); then, when
+ * FIXPATH_WEBHOOK_URL is set, starts this instance's webhook worker. Node only.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { startServerOrExit } = await import('@/lib/auth/server');
     await startServerOrExit();
+    const { startWebhookWorkerOrExit } = await import('@/lib/webhooks/server');
+    startWebhookWorkerOrExit();
   }
 }

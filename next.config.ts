@@ -55,7 +55,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // `npm test` type-checks the whole project once with `tsc --noEmit`; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
-  experimental: { globalNotFound: true },
+  // authInterrupts: forbidden() gives admin pages a real 403 for signed-in people below admin.
+  experimental: { globalNotFound: true, authInterrupts: true },
   // PGlite loads its WebAssembly and data files relative to its own module: keep it unbundled.
   serverExternalPackages: ['@electric-sql/pglite'],
   async headers() {

@@ -186,7 +186,15 @@ async function main() {
 
   const target = await listen(net.createServer((socket) => socket.end()));
   let audited = 0;
-  const handler = createProbeHandler({ context, rateLimit: null, token: undefined, audit: () => (audited += 1) });
+  // One anonymous caller with no share cap: this measures the handler and the process gate, not sign-in.
+  const handler = createProbeHandler({
+    context,
+    rateLimit: null,
+    token: undefined,
+    authorize: async () => ({ ok: true, caller: { key: 'bench', userId: null, via: 'cli' } }),
+    maxPerCaller: Number.MAX_SAFE_INTEGER,
+    audit: () => (audited += 1),
+  });
   const api = await serveHandler(handler);
   const body = JSON.stringify({ type: 'tcp', host: '127.0.0.1', port: target.port });
   console.log('\n/api/probe throughput: the lib handler behind a plain node:http server on 127.0.0.1 (no Next build),');

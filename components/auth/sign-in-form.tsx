@@ -6,10 +6,16 @@ import type { AuthMessages, Locale } from '@/lib/i18n';
 import { AuthField } from './auth-field';
 import { problemText } from './problem';
 
-/** Where to go after signing in: `?next=` when it is a path on this site, else the home page. */
+/**
+ * Where to go after signing in: `?next=` when it is a path on this site, else the home page.
+ * `//host` and `/\host` are other sites to a browser, so only a path that resolves to this
+ * origin counts.
+ */
 function destination(lang: Locale): string {
   const next = new URLSearchParams(window.location.search).get('next');
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : `/${lang}`;
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return `/${lang}`;
+  const url = new URL(next, window.location.origin);
+  return url.origin === window.location.origin ? `${url.pathname}${url.search}${url.hash}` : `/${lang}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDatabase, isUnavailable, type Database } from '@/lib/db/server';
 import { handleMe } from './api/me';
+import { readAuditLog, type AuditPage, type AuditQuery } from './audit-log';
 import { handleSetup } from './api/setup';
 import { errorResponse, unavailableResponse } from './errors';
 import { oidcConfigFromEnv } from './oidc';
@@ -149,5 +150,29 @@ export function singleSignOnEnabled(): boolean {
     return oidcConfigFromEnv(process.env) !== null;
   } catch {
     return false;
+  }
+}
+
+/**
+ * The caller of a page render (a server component), from the request's headers: the session
+ * cookie, as for an API call. `unavailable` when the database does not answer.
+ */
+export async function pageCaller(headers: Headers): Promise<Caller | null | 'unavailable'> {
+  try {
+    // A GET from this site: the same-origin rule lets reads through, so only the cookie matters.
+    return await authenticate(new Request('http://page.invalid/', { headers: new Headers(headers) }));
+  } catch (error) {
+    if (isUnavailable(error)) return 'unavailable';
+    throw error;
+  }
+}
+
+/** The audit log for the admin page (the caller is checked by the page), or `unavailable`. */
+export async function auditLog(query: AuditQuery): Promise<AuditPage | 'unavailable'> {
+  try {
+    return await readAuditLog((await runtimeService()).db, query);
+  } catch (error) {
+    if (isUnavailable(error)) return 'unavailable';
+    throw error;
   }
 }

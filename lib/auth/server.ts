@@ -5,5 +5,7 @@ import 'server-only';
  * rate-limited sign-in), personal API tokens, users, the first-run setup, audit rows, and the
  * route handlers the app binds. Role names and requireRole are in `@/lib/auth`.
  */
-export { authenticate, authorize, handleAuthRequest, handleMeRequest, handleSetupRequest, setupState, singleSignOnEnabled, startServerOrExit } from './runtime';
+export { recordAudit } from './audit';
+export { AUDIT_KINDS, type AuditRow } from './audit-log';
+export { auditLog, authenticate, authorize, handleAuthRequest, handleMeRequest, handleSetupRequest, pageCaller, setupState, singleSignOnEnabled, startServerOrExit } from './runtime';
 export { runUserCli } from './cli/run';

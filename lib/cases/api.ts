@@ -2,32 +2,39 @@ import 'server-only';
 import type { z } from 'zod';
 import type { Caller, Role } from '@/lib/auth';
 import type { FixpathDb } from '@/lib/db/server';
-import { parseProbeRequest, type ProbeRequest, type ProbeResult } from '@/lib/probes';
-import { TargetForbiddenError } from '@/lib/probes/server';
+import type { CaseChange, CaseProbe } from '@/lib/access/server';
+import { parseProbeRequest } from '@/lib/probes';
+import type { GuardedOutcome } from '@/lib/probes/server';
 import { errorResponse, jsonResponse, readJsonBody } from '@/lib/http/server';
 import { createCaseSchema, listQuerySchema, noteSchema, patchCaseSchema } from './contract';
 import { caseToMarkdown } from './export';
 import { addNote, caseExists, createCase, getCase, listCases, recordProbe, updateCase, userNames } from './store';
 
 /** Largest JSON body the case API reads. */
-const MAX_BODY_BYTES = 16 * 1024;
+export const MAX_BODY_BYTES = 16 * 1024;
 
 /** Who may call, as the auth feature decides: the caller, or the 401/403/503 response to send. */
-type Authorize = (request: Request, role: Role) => Promise<{ ok: true; caller: Caller } | { ok: false; response: Response }>;
+export type Authorize = (request: Request, role: Role) => Promise<{ ok: true; caller: Caller } | { ok: false; response: Response }>;
 
 /** What the case API needs: the database and the auth check. */
 export interface CasesApiDeps {
   db: () => Promise<FixpathDb>;
   authorize: Authorize;
-  /** Runs one probe from this server under the target policy; throws TargetForbiddenError when refused. */
-  probe: (request: ProbeRequest) => Promise<ProbeResult>;
+  /**
+   * Runs one probe for the caller through the one probe guard (`@/lib/access/server`): the
+   * caller's rate limit and concurrency share, the target policy and the audit, as for
+   * `/api/probe`. The result, or the 429/503/403/400 response to send.
+   */
+  probe: (probe: CaseProbe) => Promise<GuardedOutcome>;
+  /** Records a change to a case in the audit (never throws). */
+  audit?: (change: CaseChange) => Promise<void>;
 }
 
 /** A route handler of the case API; `id` is the case in the path, when there is one. */
 type Handler = (request: Request, id?: string) => Promise<Response>;
 
 /** 400 naming the first field that is wrong, e.g. `target.port must be a whole number from 1 to 65535`. */
-function invalid(error: z.ZodError): Response {
+export function invalid(error: z.ZodError): Response {
   const [issue] = error.issues;
   if (issue.code === 'unrecognized_keys') {
     const [field] = issue.keys;
@@ -69,6 +76,7 @@ export function createCasesApi(deps: CasesApiDeps): Record<'list' | 'create' | '
       const body = await bodyOf(request, createCaseSchema);
       if (!body.ok) return body.response;
       const record = await createCase(db, body.value, caller.user.id);
+      await deps.audit?.({ kind: 'case-created', caller, http: request, caseId: record.id });
       return jsonResponse(201, record, { location: `/api/cases/${record.id}` });
     }),
     read: guarded(async (_request, _caller, db, id) => {
@@ -79,7 +87,10 @@ export function createCasesApi(deps: CasesApiDeps): Record<'list' | 'create' | '
       const body = await bodyOf(request, patchCaseSchema);
       if (!body.ok) return body.response;
       const outcome = await updateCase(db, id ?? '', body.value, caller.user.id);
-      if (outcome.ok) return jsonResponse(200, outcome.case);
+      if (outcome.ok) {
+        await deps.audit?.({ kind: 'case-updated', caller, http: request, caseId: outcome.case.id, detail: { fields: Object.keys(body.value).filter((key) => key !== 'version'), version: outcome.case.version } });
+        return jsonResponse(200, outcome.case);
+      }
       if (outcome.reason === 'not-found') return notFound();
       return errorResponse(409, 'CONFLICT', `the case changed since version ${body.value.version}; reload it and apply your change to version ${outcome.currentVersion}`, { currentVersion: outcome.currentVersion });
     }),
@@ -87,7 +98,9 @@ export function createCasesApi(deps: CasesApiDeps): Record<'list' | 'create' | '
       const body = await bodyOf(request, noteSchema);
       if (!body.ok) return body.response;
       const event = await addNote(db, id ?? '', body.value.text, caller.user.id);
-      return event ? jsonResponse(201, event) : notFound();
+      if (!event) return notFound();
+      await deps.audit?.({ kind: 'case-note', caller, http: request, caseId: id ?? '', detail: { eventId: event.id } });
+      return jsonResponse(201, event);
     }),
     probe: guarded(async (request, caller, db, id) => {
       const body = await readJsonBody(request, MAX_BODY_BYTES);
@@ -95,14 +108,10 @@ export function createCasesApi(deps: CasesApiDeps): Record<'list' | 'create' | '
       const parsed = parseProbeRequest(body.value);
       if (!parsed.ok) return errorResponse(400, 'INVALID_INPUT', parsed.error.message, { field: parsed.error.field });
       if (!(await caseExists(db, id ?? ''))) return notFound();
-      let result: ProbeResult;
-      try {
-        result = await deps.probe(parsed.request);
-      } catch (error) {
-        if (!(error instanceof TargetForbiddenError)) throw error;
-        const field = error.subject === 'resolver' ? 'resolver' : parsed.request.type === 'http' ? 'url' : 'host';
-        return errorResponse(403, 'TARGET_FORBIDDEN', error.message, { field });
-      }
+      // Same gate as /api/probe: the caller's limit and share, the target policy, the audit row (with the case id).
+      const outcome = await deps.probe({ request: parsed.request, caller, http: request, caseId: id ?? '' });
+      if (!outcome.ok) return outcome.response;
+      const { result } = outcome;
       // The evidence is what this server saw when it ran the probe, never what a browser or link says.
       const event = await recordProbe(db, id ?? '', { request: parsed.request, result }, caller.user.id);
       if (!event) return notFound();

@@ -1,18 +1,26 @@
 import 'server-only';
 import { authorize } from '@/lib/auth/server';
 import { getDatabase, isUnavailable } from '@/lib/db/server';
-import { contextFromEnv, runProbe } from '@/lib/probes/server';
+import { runtimeAccess } from '@/lib/access/server';
 import { errorResponse } from '@/lib/http/server';
 import { createCasesApi } from './api';
+import { linkDaysFromEnv } from './links';
+import { createLinksApi } from './links-api';
 
-const probeContext = contextFromEnv();
-const api = createCasesApi({ db: async () => (await getDatabase()).db, authorize, probe: (request) => runProbe(request, probeContext) });
+// Case probes go through the one probe guard of /api/probe (limits, shares, audit); built on first use.
+const api = createCasesApi({
+  db: async () => (await getDatabase()).db,
+  authorize,
+  probe: (probe) => runtimeAccess().runForCase(probe),
+  audit: (change) => runtimeAccess().recordCaseChange(change),
+});
+const links = createLinksApi({ db: async () => (await getDatabase()).db, authorize, linkDays: () => linkDaysFromEnv(process.env) });
 
 /** A database that stops answering mid-call is a 503 `UNAVAILABLE`, never a 500 or a hang. */
-function unavailableAsStatus(handler: (request: Request, id?: string) => Promise<Response>) {
-  return async (request: Request, id?: string): Promise<Response> => {
+function unavailableAsStatus<Ids extends string[]>(handler: (request: Request, ...ids: Ids) => Promise<Response>) {
+  return async (request: Request, ...ids: Ids): Promise<Response> => {
     try {
-      return await handler(request, id);
+      return await handler(request, ...ids);
     } catch (error) {
       if (!isUnavailable(error)) throw error;
       return errorResponse(503, 'UNAVAILABLE', 'the database is unavailable; try again shortly', {}, { 'retry-after': '5' });
@@ -20,7 +28,10 @@ function unavailableAsStatus(handler: (request: Request, id?: string) => Promise
   };
 }
 
-/** Route handlers the app binds: `/api/cases`, `/api/cases/[id]`, `/api/cases/[id]/notes`, `/api/cases/[id]/probes`, `/api/cases/[id]/export`. */
+/**
+ * Route handlers the app binds: `/api/cases`, `/api/cases/[id]`, `/api/cases/[id]/notes`,
+ * `/api/cases/[id]/probes`, `/api/cases/[id]/export`, `/api/cases/[id]/links[/linkId]`.
+ */
 export const casesRoutes = {
   list: unavailableAsStatus(api.list),
   create: unavailableAsStatus(api.create),
@@ -29,4 +40,7 @@ export const casesRoutes = {
   addNote: unavailableAsStatus(api.addNote),
   probe: unavailableAsStatus(api.probe),
   export: unavailableAsStatus(api.export),
+  createLink: unavailableAsStatus(links.create),
+  listLinks: unavailableAsStatus(links.list),
+  revokeLink: unavailableAsStatus(links.revoke),
 };

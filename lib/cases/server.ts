@@ -1,9 +1,11 @@
 import 'server-only';
 
 /**
- * Cases, server-only: storage of cases and their timelines, and the case API's route
- * handlers. Statuses and shapes are in `@/lib/cases`.
+ * Cases, server-only: storage of cases and their timelines, customer links, and the case
+ * API's route handlers. Statuses and shapes are in `@/lib/cases`.
  */
 export { createCasesApi } from './api';
+export { resolveCustomerLink } from './links';
+export { createLinksApi } from './links-api';
 export { casesRoutes } from './runtime';
 export { getCase, listCases } from './store';

@@ -2,13 +2,15 @@ import 'server-only';
 import { and, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { tables, type FixpathDb } from '@/lib/db/server';
 import type { CaseRecord, CreateCase, ListQuery, PatchCase, TimelineEvent } from './contract';
+import { queueForWebhook } from './webhook-events';
 
 type CaseRow = typeof tables.cases.$inferSelect;
 type EventRow = typeof tables.caseEvents.$inferSelect;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function toRecord(row: CaseRow): CaseRecord {
+/** A case row as the API shows it. */
+export function toRecord(row: CaseRow): CaseRecord {
   return {
     id: row.id,
     title: row.title,
@@ -46,7 +48,7 @@ export async function createCase(db: FixpathDb, input: CreateCase, actor: string
         assignee: actor,
       })
       .returning();
-    await tx.insert(tables.caseEvents).values({ caseId: row.id, actor, kind: 'created', payload: { title: row.title } });
+    await insertEvents(tx, [{ caseId: row.id, actor, kind: 'created', payload: { title: row.title } }]);
     return toRecord(row);
   });
 }
@@ -138,9 +140,23 @@ export async function updateCase(db: FixpathDb, id: string, patch: PatchCase, ac
     if (edited.includes('assignee')) events.push({ caseId: id, actor, kind: 'assign', payload: { from: current.assignee, to: row.assignee } });
     const others = edited.filter((field) => field !== 'status' && field !== 'assignee');
     if (others.length > 0) events.push({ caseId: id, actor, kind: 'edit', payload: { fields: others } });
-    if (events.length > 0) await tx.insert(tables.caseEvents).values(events);
+    if (events.length > 0) await insertEvents(tx, events);
     return { ok: true, case: toRecord(row) };
   });
+}
+
+/** A transaction of the case store. */
+export type Transaction = Parameters<Parameters<FixpathDb['transaction']>[0]>[0];
+
+/**
+ * The one writer of timeline events: inserts them inside the caller's transaction and queues
+ * them for the webhook in the same transaction, so no event can be recorded without being
+ * sent, or sent without being recorded.
+ */
+export async function insertEvents(tx: Transaction, values: Array<typeof tables.caseEvents.$inferInsert>): Promise<EventRow[]> {
+  const events = await tx.insert(tables.caseEvents).values(values).returning();
+  await queueForWebhook(tx, events);
+  return events;
 }
 
 /**
@@ -152,7 +168,7 @@ async function appendEvent(db: FixpathDb, id: string, kind: string, payload: Rec
   return db.transaction(async (tx) => {
     const [touched] = await tx.update(tables.cases).set({ updatedAt: new Date() }).where(eq(tables.cases.id, id)).returning({ id: tables.cases.id });
     if (!touched) return null;
-    const [event] = await tx.insert(tables.caseEvents).values({ caseId: id, actor, kind, payload }).returning();
+    const [event] = await insertEvents(tx, [{ caseId: id, actor, kind, payload }]);
     return toEvent(event);
   });
 }

@@ -2,10 +2,10 @@ import { renameSync, writeFileSync, readFileSync } from 'node:fs';
 import { getTableName, sql } from 'drizzle-orm';
 import type { Database } from './connect';
 import { queryRows } from './query';
-import { accounts, apiTokens, auditEvents, caseEvents, cases, rateLimits, sessions, settings, users, verifications } from './schema';
+import { accounts, apiTokens, auditEvents, caseEvents, caseLinks, cases, rateLimits, sessions, settings, users, verifications, webhookDeliveries } from './schema';
 
 /** Tables in an order where every row's references come before it. */
-const TABLES: readonly string[] = [settings, users, accounts, sessions, verifications, rateLimits, apiTokens, auditEvents, cases, caseEvents].map((table) =>
+const TABLES: readonly string[] = [settings, users, accounts, sessions, verifications, rateLimits, apiTokens, auditEvents, cases, caseEvents, caseLinks, webhookDeliveries].map((table) =>
   getTableName(table),
 );
 
@@ -76,9 +76,9 @@ export async function restoreDatabase(database: Database, file: string): Promise
       await tx.execute(sql`insert into ${name} select * from json_populate_recordset(null::${name}, ${JSON.stringify(tableRows)}::json)`);
     }
     // Serial columns continue after the restored rows.
-    for (const table of ['case_events', 'audit_events']) {
+    for (const [table, column] of [['case_events', 'id'], ['audit_events', 'id'], ['webhook_deliveries', 'seq']]) {
       const name = sql.identifier(table);
-      await tx.execute(sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${name}), 0) + 1, false)`);
+      await tx.execute(sql`select setval(pg_get_serial_sequence(${table}, ${column}), coalesce((select max(${sql.identifier(column)}) from ${name}), 0) + 1, false)`);
     }
   });
   return { rows };

@@ -4,6 +4,7 @@
  */
 export { DEFAULT_LOCALE, isLocale, LOCALES, otherLocale, switchLocalePath, type Locale, type Localized } from './locales';
 export { format } from './define-messages';
+export { adminMessages } from './messages/admin';
 export { articleMessages } from './messages/article';
 export { caseMessages } from './messages/cases';
 export { authMessages, type AuthMessages } from './messages/auth';

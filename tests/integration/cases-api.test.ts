@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { Role } from '../../lib/auth';
 import { after, before, describe, it } from 'node:test';
 import { authorizeWith } from '../../lib/auth/runtime';
 import { createAuthService } from '../../lib/auth/service';
@@ -8,7 +9,7 @@ import { createCasesApi } from '../../lib/cases/server';
 import type { Database } from '../../lib/db/server';
 import { databaseFactory, type DatabaseFactory } from '../fixtures/db/fresh-database';
 import { SITE } from '../fixtures/auth-requests';
-import { runProbe } from '../../lib/probes/server';
+import { createAccess } from '../../lib/access/server';
 import { testContext } from '../fixtures/probes/context';
 import { closedPort, startHttpServer } from '../fixtures/probes/servers';
 
@@ -47,7 +48,9 @@ for (const kind of ['pglite', 'postgres'] as const) {
       li = { id: liUser.id, token: (await createToken(database.db, liUser.id, 'test')).token };
       sam = { id: samUser.id, token: (await createToken(database.db, samUser.id, 'test')).token };
       const context = testContext();
-      api = createCasesApi({ db: async () => database.db, authorize: (request, role) => authorizeWith(service, request, role), probe: (request) => runProbe(request, context) });
+      const authorize = (request: Request, role: Role) => authorizeWith(service, request, role);
+      const access = createAccess({ db: async () => database.db, authorize, probeOptions: { context, audit: () => {} }, env: {} });
+      api = createCasesApi({ db: async () => database.db, authorize, probe: (probe) => access.runForCase(probe), audit: (change) => access.recordCaseChange(change) });
     });
     after(async () => {
       await database?.close();

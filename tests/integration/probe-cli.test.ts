@@ -61,10 +61,11 @@ describe('probe CLI', () => {
     const handler = createProbeHandler({
       context: testContext({ extraCa: [pki.root.cert] }),
       rateLimit: null,
-      token: undefined,
+      token: 'test-service-token',
       audit: () => {},
     });
-    const response = await handler(new Request('http://fixpath.test/api/probe', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+    const headers = { 'content-type': 'application/json', authorization: 'Bearer test-service-token' };
+    const response = await handler(new Request('http://fixpath.test/api/probe', { method: 'POST', headers, body: JSON.stringify(body) }));
     assert.equal(response.status, 200);
     return response.json();
   }

@@ -6,18 +6,32 @@ import { createConcurrencyGate } from '../../lib/probes/api/concurrency';
 import { MAX_BODY_BYTES } from '../../lib/probes/api/handler';
 import { resolveHandlerOptions } from '../../lib/probes/api/options';
 import { probeResultSchema } from '../../lib/probes';
-import { createProbeHandler, MemoryRateLimitStore, type ProbeHandlerOptions } from '../../lib/probes/server';
+import { createProbeHandler, MemoryRateLimitStore, type ProbeAuthorize, type ProbeHandlerOptions } from '../../lib/probes/server';
 import { testContext } from '../fixtures/probes/context';
 import { startDnsServer, type TestDnsServer } from '../fixtures/probes/dns-server';
 import { startHttpServer, startSilentServer, type TestServer } from '../fixtures/probes/servers';
 
-/** A handler with the rate limit off, no token, and audit lines collected. */
+/** The service token every request below sends unless a test says otherwise. */
+const SERVICE_TOKEN = 'test-service-token';
+
+/**
+ * Stands in for sign-in (lib/access wires the real one, tested in access-probes.test.ts):
+ * `Authorization: Bearer user-<id>` is that user, anything else nobody.
+ */
+const testAuthorize: ProbeAuthorize = async (request) => {
+  const id = /^Bearer user-(\w+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+  if (id) return { ok: true, caller: { key: `user:${id}`, userId: id, via: 'token' } };
+  return { ok: false, response: Response.json({ error: { code: 'UNAUTHORIZED', message: 'sign in' } }, { status: 401, headers: { 'www-authenticate': 'Bearer' } }) };
+};
+
+/** A handler with the rate limit off, the service token set, test users, and audit lines collected. */
 function handlerFor(options: ProbeHandlerOptions = {}) {
   const audit: AuditEntry[] = [];
   const handler = createProbeHandler({
     context: testContext({ hosts: { 'inside.fixpath.test': ['127.0.0.2'], 'app.fixpath.test': ['127.0.0.1'] } }),
     rateLimit: null,
-    token: undefined,
+    token: SERVICE_TOKEN,
+    authorize: testAuthorize,
     audit: (entry) => audit.push(entry),
     addresses: (request: Request) => {
       const client = request.headers.get('x-test-client') ?? '192.0.2.50';
@@ -28,10 +42,13 @@ function handlerFor(options: ProbeHandlerOptions = {}) {
   return { handler, audit };
 }
 
+/** A probe request with the service token, unless `headers` replaces it (`authorization: ''` sends none). */
 function post(body: unknown, headers: Record<string, string> = {}): Request {
+  const all: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${SERVICE_TOKEN}`, ...headers };
+  if (!all.authorization) delete all.authorization;
   return new Request('http://fixpath.test/api/probe', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: all,
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
@@ -86,7 +103,7 @@ describe('POST /api/probe handler', () => {
     const original = process.stdout.write.bind(process.stdout);
     process.stdout.write = ((chunk: string) => (written.push(chunk), true)) as typeof process.stdout.write;
     try {
-      stdoutAudit({ time: 't', client: 'c', socket: 'c', forwarded: [], type: 'tcp', target: 'x:1', resolvedIp: null, code: 'TCP_OPEN', status: 200, durationMs: 1 });
+      stdoutAudit({ time: 't', user: null, via: 'service', client: 'c', socket: 'c', forwarded: [], type: 'tcp', target: 'x:1', resolvedIp: null, code: 'TCP_OPEN', status: 200, durationMs: 1 });
     } finally {
       process.stdout.write = original;
     }
@@ -123,7 +140,7 @@ describe('POST /api/probe handler', () => {
     const body = JSON.stringify({ type: 'tcp', host: '127.0.0.1', port: open.port });
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonx', null]) {
       const headers: Record<string, string> = type ? { 'content-type': type } : {};
-      const response = await handler(new Request('http://fixpath.test/api/probe', { method: 'POST', headers, body }));
+      const response = await handler(new Request('http://fixpath.test/api/probe', { method: 'POST', headers: { ...headers, authorization: `Bearer ${SERVICE_TOKEN}` }, body }));
       assert.equal(response.status, 415, String(type));
       assert.deepEqual((await response.json()).error, { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'body must be sent as Content-Type: application/json', field: 'body' });
     }
@@ -166,7 +183,7 @@ describe('POST /api/probe handler', () => {
       },
     });
     const start = performance.now();
-    const response = await handler(new Request('http://fixpath.test/api/probe', { method: 'POST', headers: { 'content-type': 'application/json' }, body: trickle, duplex: 'half' } as RequestInit));
+    const response = await handler(new Request('http://fixpath.test/api/probe', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${SERVICE_TOKEN}` }, body: trickle, duplex: 'half' } as RequestInit));
     const waited = performance.now() - start;
     assert.equal(response.status, 408);
     assert.deepEqual((await response.json()).error, { code: 'REQUEST_TIMEOUT', message: 'body did not arrive within 200 ms', field: 'body' });
@@ -226,47 +243,79 @@ describe('POST /api/probe handler', () => {
         controller.close();
       },
     });
-    const streamed = await handler(new Request('http://fixpath.test/api/probe', { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit));
+    const streamed = await handler(new Request('http://fixpath.test/api/probe', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${SERVICE_TOKEN}` }, body: stream, duplex: 'half' } as RequestInit));
     assert.equal(streamed.status, 413);
   });
 
-  it('401 when PROBE_TOKEN is set and the bearer token is missing or wrong', async () => {
-    const { handler } = handlerFor({ token: 's3cret-token' });
+  it('401 without a valid credential, the same answer whichever was wrong', async () => {
+    const { handler, audit } = handlerFor({ token: 's3cret-token' });
     const body = { type: 'tcp', host: '127.0.0.1', port: open.port };
-    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer wrong' }, { authorization: 's3cret-token' }, { authorization: 'Bearer s3cret-token-longer' }];
+    const attempts: Record<string, string>[] = [{ authorization: '' }, { authorization: 'Bearer wrong' }, { authorization: 's3cret-token' }, { authorization: 'Bearer s3cret-token-longer' }, { authorization: 'Bearer fxp_unknown' }];
+    const answers = new Set<string>();
     for (const headers of attempts) {
       const response = await handler(post(body, headers));
       assert.equal(response.status, 401, JSON.stringify(headers));
-      assert.equal((await response.json()).error.code, 'UNAUTHORIZED');
+      answers.add(JSON.stringify(await response.json()));
       assert.equal(response.headers.get('www-authenticate'), 'Bearer');
     }
-    assert.equal((await handler(post(body, { authorization: 'Bearer s3cret-token' }))).status, 200);
+    assert.equal(answers.size, 1, 'no hint which credential was wrong');
+    assert.equal(JSON.parse([...answers][0]).error.code, 'UNAUTHORIZED');
+    assert.equal(audit.length, 0, 'nothing ran');
+    assert.equal((await handler(post(body, { authorization: 'Bearer s3cret-token' }))).status, 200, 'the service token');
+    assert.equal((await handler(post(body, { authorization: 'Bearer user-li' }))).status, 200, 'a signed-in user');
+    assert.equal(audit.at(-1)?.user, 'li');
+    assert.equal(audit.at(-2)?.via, 'service');
+    const unset = handlerFor({ token: undefined }).handler;
+    assert.equal((await unset(post(body, { authorization: 'Bearer ' }))).status, 401, 'PROBE_TOKEN unset: an empty token is no token');
   });
 
-  it('429 RATE_LIMITED with Retry-After, per client address', async () => {
+  it('429 RATE_LIMITED with Retry-After, per caller whatever the address', async () => {
     const { handler } = handlerFor({ rateLimit: { limit: 2, windowMs: 60_000 }, rateLimitStore: new MemoryRateLimitStore() });
     const body = { type: 'tcp', host: '127.0.0.1', port: open.port };
-    assert.equal((await handler(post(body))).status, 200);
-    assert.equal((await handler(post(body))).status, 200);
-    const limited = await handler(post(body));
-    assert.equal(limited.status, 429);
+    const li = { authorization: 'Bearer user-li' };
+    assert.equal((await handler(post(body, li))).status, 200);
+    assert.equal((await handler(post(body, { ...li, 'x-test-client': '192.0.2.77' }))).status, 200);
+    const limited = await handler(post(body, { ...li, 'x-test-client': '192.0.2.78' }));
+    assert.equal(limited.status, 429, 'a new address does not give a user a new budget');
     assert.equal((await limited.json()).error.code, 'RATE_LIMITED');
     assert.equal(limited.headers.get('retry-after'), '30');
-    assert.equal((await handler(post(body, { 'x-test-client': '192.0.2.51' }))).status, 200, 'another client has its own budget');
+    assert.equal((await handler(post(body, { authorization: 'Bearer user-sam' }))).status, 200, 'a colleague behind the same office address has their own budget');
+    assert.equal((await handler(post(body))).status, 200, 'so does the service token');
   });
 
-  it('without TRUST_PROXY, IPv6 clients share one budget per /64 (H1)', async () => {
+  it('calls without a valid credential are limited per address, IPv6 by /64, then 401 (H1)', async () => {
     const { handler } = handlerFor({ rateLimit: { limit: 2, windowMs: 60_000 }, rateLimitStore: new MemoryRateLimitStore(), addresses: resolveHandlerOptions({}, {}).addresses });
     const body = { type: 'tcp', host: '127.0.0.1', port: open.port };
     // Under `next start` the socket's address reaches the handler as the last X-Forwarded-For entry.
-    const from = (address: string) => ({ 'x-forwarded-for': address });
-    assert.equal((await handler(post(body, from('2001:db8:1:2::1')))).status, 200);
-    assert.equal((await handler(post(body, from('2001:db8:1:2::2')))).status, 200);
-    assert.equal((await handler(post(body, from('2001:db8:1:2:ffff::9')))).status, 429, 'a new address in the same /64 is the same client');
-    assert.equal((await handler(post(body, from('2001:db8:1:3::1')))).status, 200, 'another /64 has its own budget');
-    assert.equal((await handler(post(body, { 'x-real-ip': '198.51.100.1' }))).status, 200);
-    assert.equal((await handler(post(body, { 'x-real-ip': '198.51.100.2' }))).status, 200);
-    assert.equal((await handler(post(body, { 'x-real-ip': '198.51.100.3' }))).status, 429, 'X-Real-IP picks no bucket');
+    const from = (address: string, authorization = 'Bearer guess') => ({ 'x-forwarded-for': address, authorization });
+    assert.equal((await handler(post(body, from('2001:db8:1:2::1')))).status, 401);
+    assert.equal((await handler(post(body, from('2001:db8:1:2::2')))).status, 401);
+    const limited = await handler(post(body, from('2001:db8:1:2:ffff::9')));
+    assert.equal(limited.status, 429, 'a new address in the same /64 is the same client: token guessing is throttled');
+    assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+    assert.equal((await handler(post(body, from('2001:db8:1:3::1')))).status, 401, 'another /64 has its own budget');
+    assert.equal((await handler(post(body, from('2001:db8:1:2::1', 'Bearer user-li')))).status, 200, 'a valid credential is not held to the address budget');
+    assert.equal((await handler(post(body, { 'x-real-ip': '198.51.100.1', authorization: '' }))).status, 401);
+    assert.equal((await handler(post(body, { 'x-real-ip': '198.51.100.2', authorization: '' }))).status, 401);
+    assert.equal((await handler(post(body, { 'x-real-ip': '198.51.100.3', authorization: '' }))).status, 429, 'X-Real-IP picks no bucket');
+  });
+
+  it("503 BUSY with Retry-After past a caller's concurrency share, while others still get probes (M3)", async () => {
+    const silent = await startSilentServer();
+    try {
+      const { handler } = handlerFor({ maxPerCaller: 2 });
+      const li = { authorization: 'Bearer user-li' };
+      const slow = [1, 2].map(() => handler(post({ type: 'tls', host: '127.0.0.1', port: silent.port, timeoutMs: 400 }, li)));
+      const third = await handler(post({ type: 'tcp', host: '127.0.0.1', port: open.port }, li));
+      assert.equal(third.status, 503);
+      assert.equal((await third.json()).error.code, 'BUSY');
+      assert.equal(third.headers.get('retry-after'), '1');
+      assert.equal((await handler(post({ type: 'tcp', host: '127.0.0.1', port: open.port }, { authorization: 'Bearer user-sam' }))).status, 200, 'another caller is not held up');
+      for (const response of await Promise.all(slow)) assert.equal(response.status, 200);
+      assert.equal((await handler(post({ type: 'tcp', host: '127.0.0.1', port: open.port }, li))).status, 200, 'the share is given back');
+    } finally {
+      await silent.close();
+    }
   });
 
   it('audits the client per TRUST_PROXY, the socket and the forwarded chain separately (H1)', async () => {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { clockSkewSeconds, parseHsts } from '../../lib/probes/http/response';
 import { mtuFinding, parseMtuHint } from '../../lib/probes/system/mtu';
 import { parsePingOutput, pingArguments, pingFinding } from '../../lib/probes/system/ping';
-import { parseTracepath, parseTraceroute } from '../../lib/probes/system/traceroute';
+import { incompleteTraceSummary, parseTracepath, parseTraceroute } from '../../lib/probes/system/traceroute';
 import { classifyTcpError } from '../../lib/probes/tcp/connect';
 import { classifyVerifyError } from '../../lib/probes/tls/verify';
 
@@ -27,6 +27,15 @@ describe('ping output', () => {
     assert.match(finding.summary, /Destination Host Unreachable/);
     assert.equal(parsePingOutput('ping: socket: Operation not permitted'), null);
   });
+
+  it('counts the single ping iputils sends before stopping at an ICMP error', () => {
+    // Real output from the network lab (tests/integration/probe-netlab.test.ts): with -w, ping stops at the first error.
+    const stats = parsePingOutput(
+      'PING 198.18.2.12 (198.18.2.12) 56(84) bytes of data.\nFrom 198.18.1.1 icmp_seq=1 Destination Host Unreachable\n\n--- 198.18.2.12 ping statistics ---\n1 packets transmitted, 0 received, +1 errors, 100% packet loss, time 0ms\n\n',
+    );
+    assert.ok(stats);
+    assert.equal(pingFinding(stats, '198.18.2.12', {}).summary, '198.18.2.12 did not answer the 1 ping sent (Destination Host Unreachable).');
+  });
 });
 
 describe('traceroute and tracepath output', () => {
@@ -37,10 +46,22 @@ describe('traceroute and tracepath output', () => {
       { hop: 2, address: null, rttMs: null },
       { hop: 3, address: '203.0.113.9', rttMs: 9.1, note: '!H' },
     ]);
+    assert.equal(
+      incompleteTraceSummary('198.51.100.7', traceroute),
+      'The trace did not reach 198.51.100.7; the last hop that answered is 203.0.113.9 (hop 3), which answered host unreachable (!H).',
+    );
+    assert.equal(incompleteTraceSummary('198.51.100.7', traceroute.slice(0, 2)), 'The trace did not reach 198.51.100.7; the last hop that answered is 192.0.2.1 (hop 1).');
+    assert.equal(incompleteTraceSummary('198.51.100.7', [{ hop: 1, address: null, rttMs: null }]), 'The trace did not reach 198.51.100.7; no hop answered.');
     const tracepath = parseTracepath(' 1?: [LOCALHOST]                      pmtu 1500\n 1:  192.0.2.1                  0.401ms\n 2:  no reply\n');
     assert.deepEqual(tracepath, [
       { hop: 1, address: '192.0.2.1', rttMs: 0.401 },
       { hop: 2, address: null, rttMs: null },
+    ]);
+    // Real output from the network lab: the router refuses hop 2 with host unreachable.
+    const refused = parseTracepath(' 1?: [LOCALHOST]                      pmtu 1500\n 1:  198.18.1.1                                            0.040ms \n 1:  198.18.1.1                                            0.010ms \n 2:  198.18.1.1                                            0.012ms !H\n     Resume: pmtu 1500 \n');
+    assert.deepEqual(refused, [
+      { hop: 1, address: '198.18.1.1', rttMs: 0.04 },
+      { hop: 2, address: '198.18.1.1', rttMs: 0.012, note: '!H' },
     ]);
   });
 });

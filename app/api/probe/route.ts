@@ -1,4 +1,4 @@
-import { handleProbeRequest } from '@/lib/probes/server';
+import { handleProbeRequest } from '@/lib/access/server';
 
 // Probes open sockets and run system tools: Node only, never the edge runtime.
 export const runtime = 'nodejs';

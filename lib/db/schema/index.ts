@@ -1,4 +1,6 @@
 /** Every table of Fixpath's one schema; drizzle-kit generates the migrations from it. */
+export { probeLeases, probeRateBuckets } from './access';
 export { accounts, apiTokens, rateLimits, sessions, users, verifications } from './auth';
 export { caseEvents, cases, caseSearchText } from './cases';
+export { caseLinks, webhookDeliveries } from './hooks';
 export { auditEvents, settings } from './system';

@@ -2,6 +2,12 @@ import 'server-only';
 /** One audit line: who probed what, where it went, and what came of it. */
 export interface AuditEntry {
   time: string;
+  /** The user the probe ran for (null: the service token or the CLI). */
+  user: string | null;
+  /** How the caller proved itself: `session`, `token`, `service`, `cli`. */
+  via: string;
+  /** The case the probe was run for, when it was (POST /api/cases/:id/probes). */
+  caseId?: string;
   /** Who the probe is counted against: the socket's peer, or the client behind trusted proxies (TRUST_PROXY). */
   client: string;
   /** The TCP peer as the server saw it. */
@@ -17,8 +23,8 @@ export interface AuditEntry {
   durationMs: number;
 }
 
-/** Where audit lines go. */
-export type AuditSink = (entry: AuditEntry) => void;
+/** Where audit lines go; awaited, so a sink writing to the database has its row in before the answer. */
+export type AuditSink = (entry: AuditEntry) => unknown;
 
 /** Writes each entry as one JSON line on stdout (log collectors pick it up from there). */
 export const stdoutAudit: AuditSink = (entry) => {

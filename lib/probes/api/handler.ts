@@ -1,13 +1,12 @@
 import 'server-only';
-import { parseProbeRequest, type ProbeRequest } from '../contract/request';
-import { resolverAddress } from '../dns/resolver';
-import { FieldRefusedError, TargetForbiddenError } from '../policy/forbidden';
-import { probeTarget, runProbe } from '../run/run-probe';
+import { rateLimitKey } from '@/lib/net';
+import { parseProbeRequest } from '../contract/request';
 import { hasBearerToken } from './auth';
+import type { ProbeCallerCheck } from './caller';
+import { createProbeGuard, type ProbeGuard } from './guard';
 import { errorResponse, jsonResponse, readBodyCapped } from './json';
-import { resolveHandlerOptions, type ProbeHandlerOptions } from './options';
+import { resolveHandlerOptions, type ProbeHandlerOptions, type ResolvedProbeOptions } from './options';
 import { isCrossSiteWithCookies, isJsonContentType } from './request-checks';
-import { rateLimitKey, type RequestAddresses } from '@/lib/net';
 
 /** Largest request body accepted, in bytes. */
 export const MAX_BODY_BYTES = 8 * 1024;
@@ -15,22 +14,18 @@ export const MAX_BODY_BYTES = 8 * 1024;
 /** A framework-free request handler: standard Request in, Response out. */
 export type ProbeHandler = (request: Request) => Promise<Response>;
 
-type Config = Required<ProbeHandlerOptions>;
-
-/** Rate limit (429 + Retry-After), then the bearer token (401); null when the caller may go on. */
-async function refusal(request: Request, client: string, config: Config): Promise<Response | null> {
-  if (config.rateLimit) {
-    const decision = await config.rateLimitStore.consume(rateLimitKey(client), config.rateLimit);
-    if (!decision.allowed) {
-      return errorResponse(429, 'RATE_LIMITED', `too many probes; retry in ${decision.retryAfterSeconds} s`, undefined, {
-        'retry-after': String(decision.retryAfterSeconds),
-      });
-    }
-  }
-  if (config.token && !hasBearerToken(request, config.token)) {
-    return errorResponse(401, 'UNAUTHORIZED', 'a valid Authorization: Bearer token is required', undefined, { 'www-authenticate': 'Bearer' });
-  }
-  return null;
+/**
+ * Who is calling: the service token (PROBE_TOKEN, compared in constant time), else whoever
+ * `authorize` proves (a session, a personal token). A request with no valid credential is
+ * counted against its address (IPv6 by /64), so guessing tokens is throttled too, and then
+ * refused with authorize's answer (401, or 403 for a session from another origin).
+ */
+async function callerOf(request: Request, client: string, config: ResolvedProbeOptions, guard: ProbeGuard): Promise<ProbeCallerCheck> {
+  if (config.token && hasBearerToken(request, config.token)) return { ok: true, caller: { key: 'service:probe-token', userId: null, via: 'service' } };
+  const check = await config.authorize(request);
+  if (check.ok || (check.response.status !== 401 && check.response.status !== 403)) return check;
+  const limited = await guard.limit(`addr:${rateLimitKey(client)}`);
+  return { ok: false, response: limited ?? check.response };
 }
 
 /** The body as JSON, or the 415 (not declared JSON), 413 (over MAX_BODY_BYTES), 408 (too slow) or 400 (not JSON) for it. */
@@ -56,50 +51,6 @@ function targetField(json: unknown): 'url' | 'host' {
   return typeof json === 'object' && json !== null && 'url' in json ? 'url' : 'host';
 }
 
-/** Where a dns probe's traffic went when it never connected anywhere else: the DNS server it asked. */
-function resolverIp(request: ProbeRequest): string | null {
-  return request.type === 'dns' && request.resolver !== undefined ? resolverAddress(request.resolver).ip : null;
-}
-
-/** Runs a validated probe under the concurrency gate (503 when full) and writes its audit line. */
-async function answer(request: ProbeRequest, field: 'url' | 'host', from: RequestAddresses, config: Config): Promise<Response> {
-  const release = await config.gate.acquire();
-  if (!release) return errorResponse(503, 'BUSY', 'too many probes are running; retry shortly', undefined, { 'retry-after': '1' });
-  const start = performance.now();
-  const audit = (code: string, status: number, resolvedIp: string | null) =>
-    config.audit({
-      time: new Date().toISOString(),
-      client: from.client,
-      socket: from.socket,
-      forwarded: from.forwarded,
-      type: request.type,
-      target: probeTarget(request),
-      resolvedIp,
-      code,
-      status,
-      durationMs: Math.round((performance.now() - start) * 10) / 10,
-    });
-  try {
-    const result = await runProbe(request, config.context);
-    const address = result.details.address;
-    audit(result.code, 200, typeof address === 'string' ? address : resolverIp(request));
-    return jsonResponse(200, result);
-  } catch (error) {
-    if (error instanceof TargetForbiddenError) {
-      audit('TARGET_FORBIDDEN', 403, error.address);
-      return errorResponse(403, 'TARGET_FORBIDDEN', error.message, error.subject === 'resolver' ? 'resolver' : field);
-    }
-    if (error instanceof FieldRefusedError) {
-      audit('INVALID_INPUT', 400, null);
-      return errorResponse(400, 'INVALID_INPUT', error.message, error.field);
-    }
-    audit('PROBE_FAILED', 500, null);
-    return errorResponse(500, 'PROBE_FAILED', `the probe failed unexpectedly: ${(error as Error).message}`);
-  } finally {
-    release();
-  }
-}
-
 /** OPTIONS and every method but POST: what this endpoint takes, and nothing else. */
 function notPost(method: string): Response {
   // OPTIONS asks which methods the resource supports (RFC 9110 9.3.7): 204 with Allow says so.
@@ -110,26 +61,37 @@ function notPost(method: string): Response {
 
 /**
  * Builds the `POST /api/probe` handler: 405 for other methods (204 + Allow for
- * OPTIONS), 403 for a cross-site request carrying cookies, rate limit (429 +
- * Retry-After, IPv6 clients by /64), bearer token (401), Content-Type (415),
- * body cap (413) and deadline (408), JSON and request validation (400 naming
- * the field), target policy (403), a cap on probes running at once (503), then
- * the probe (200) and one audit line.
+ * OPTIONS), 403 for a cross-site request carrying cookies, the caller (401; anonymous
+ * calls are rate limited per address first, 429), Content-Type (415), body cap (413) and
+ * deadline (408), JSON and request validation (400 naming the field), then the guard: the
+ * caller's rate limit (429 + Retry-After), the caller's concurrency share and the process's
+ * gate (503), target policy (403), the probe (200) and one audit line.
  */
 export function createProbeHandler(options: ProbeHandlerOptions = {}): ProbeHandler {
-  const config = resolveHandlerOptions(options);
-  return async (request) => {
+  return createProbeService(options).handle;
+}
+
+/**
+ * The `POST /api/probe` handler and the guard it runs probes through, for other endpoints
+ * (a case's probes) to share: one rate limit, one concurrency share, one audit.
+ */
+export function createProbeService(options: ProbeHandlerOptions = {}, env: Record<string, string | undefined> = process.env): { handle: ProbeHandler; guard: ProbeGuard } {
+  const config = resolveHandlerOptions(options, env);
+  const guard = createProbeGuard(config);
+  const handle: ProbeHandler = async (request) => {
     if (request.method !== 'POST') return notPost(request.method);
     if (isCrossSiteWithCookies(request)) {
       return errorResponse(403, 'CROSS_SITE', 'cross-site requests that carry cookies are refused; call the API from this site or without cookies');
     }
     const from = config.addresses(request);
-    const refused = await refusal(request, from.client, config);
-    if (refused) return refused;
+    const who = await callerOf(request, from.client, config, guard);
+    if (!who.ok) return who.response;
     const body = await readJson(request, config.bodyTimeoutMs);
     if (!body.ok) return body.response;
     const parsed = parseProbeRequest(body.json);
     if (!parsed.ok) return jsonResponse(400, { error: parsed.error });
-    return answer(parsed.request, targetField(body.json), from, config);
+    const outcome = await guard.run({ request: parsed.request, caller: who.caller, from, targetField: targetField(body.json) });
+    return outcome.ok ? jsonResponse(200, outcome.result) : outcome.response;
   };
+  return { handle, guard };
 }

@@ -67,7 +67,14 @@ export async function runProbeCli(argv: readonly string[], output: CliOutput = p
   }
   let handler;
   try {
-    handler = createProbeHandler({ rateLimit: null, token: undefined, audit: () => {}, addresses: () => ({ client: 'cli', socket: 'cli', forwarded: [] }) });
+    handler = createProbeHandler({
+      rateLimit: null,
+      token: undefined,
+      // Whoever runs the CLI already has the machine: no sign-in, no limit, no audit.
+      authorize: async () => ({ ok: true, caller: { key: 'cli', userId: null, via: 'cli' } }),
+      audit: () => {},
+      addresses: () => ({ client: 'cli', socket: 'cli', forwarded: [] }),
+    });
   } catch (error) {
     output.stderr(`probe: ${(error as Error).message}\n`);
     return 2;

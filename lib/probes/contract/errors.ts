@@ -10,7 +10,8 @@ export type ProbeErrorCode =
   | 'RATE_LIMITED'
   | 'BUSY'
   | 'PROBE_FAILED'
-  | 'PROBE_MISCONFIGURED';
+  | 'PROBE_MISCONFIGURED'
+  | 'UNAVAILABLE';
 
 /** The `error` of every answer but 200; `field` names the request field at fault (400, 403, 408, 413, 415). */
 interface ProbeError {

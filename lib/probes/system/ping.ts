@@ -58,7 +58,9 @@ export function pingFinding(stats: PingStats, host: string, details: Record<stri
     };
   }
   const why = stats.icmpErrors.length ? ` (${stats.icmpErrors[0].replace(/^From \S+ icmp_seq=\d+ /, '')})` : ' (ICMP may be filtered, or the host is down)';
-  return { code: 'PING_UNREACHABLE', summary: `${host} did not answer any of ${stats.transmitted} pings${why}.`, details: all };
+  // With a deadline (-w), iputils stops at the first ICMP error, so one ping is a common count.
+  const sent = stats.transmitted === 1 ? 'the 1 ping sent' : `any of ${stats.transmitted} pings`;
+  return { code: 'PING_UNREACHABLE', summary: `${host} did not answer ${sent}${why}.`, details: all };
 }
 
 /** Runs the system ping (iputils) against the checked address. */

@@ -31,19 +31,30 @@ export function parseTraceroute(stdout: string): Hop[] {
   });
 }
 
-/** Parses `tracepath -n` output (one line per hop, `no reply` for silent hops). */
+/** Parses `tracepath -n` output (one line per hop, `no reply` for silent hops, `!H` and the like when a hop refused). */
 export function parseTracepath(stdout: string): Hop[] {
   const hops = new Map<number, Hop>();
   for (const line of stdout.split('\n')) {
-    const match = line.match(/^\s*(\d+)\??:\s+(\S+)\s+(?:([\d.]+)ms)?/);
+    const match = line.match(/^\s*(\d+)\??:\s+(\S+)\s+(?:([\d.]+)ms)?(?:\s+(!\S+))?/);
     if (!match || match[2] === '[LOCALHOST]') continue;
     const hop = Number(match[1]);
     const address = match[2] === 'no' ? null : match[2];
     if (!hops.has(hop) || (address && !hops.get(hop)?.address)) {
-      hops.set(hop, { hop, address, rttMs: match[3] ? Number(match[3]) : null });
+      hops.set(hop, { hop, address, rttMs: match[3] ? Number(match[3]) : null, ...(match[4] && { note: match[4] }) });
     }
   }
   return [...hops.values()];
+}
+
+/**
+ * tracepath writes to a pipe through a full stdio buffer and waits seconds on
+ * each silent hop, so a trace the deadline cuts (the usual end of an
+ * incomplete one) would lose every hop it found. coreutils' stdbuf makes it
+ * flush each line; without stdbuf it runs as it is. (traceroute flushes by itself.)
+ */
+function lineBuffered(file: string, args: string[]): { file: string; args: string[] } {
+  const stdbuf = findTool('stdbuf');
+  return stdbuf ? { file: stdbuf, args: ['-oL', file, ...args] } : { file, args };
 }
 
 /** Traces the route to the checked address with traceroute, or tracepath when traceroute is missing. */
@@ -58,7 +69,7 @@ export async function probeTraceroute(target: HostTarget, context: ProbeContext,
   const tool = traceroute
     ? { name: 'traceroute', file: traceroute, args: ['-n', family, '-q', '1', '-w', '1', '-m', String(MAX_HOPS), resolved.address], parse: parseTraceroute }
     : tracepath
-      ? { name: 'tracepath', file: tracepath, args: ['-n', family, '-m', String(MAX_HOPS), resolved.address], parse: parseTracepath }
+      ? { name: 'tracepath', ...lineBuffered(tracepath, ['-n', family, '-m', String(MAX_HOPS), resolved.address]), parse: parseTracepath }
       : undefined;
   if (!tool) {
     return { code: 'TRACE_UNAVAILABLE', severity: 'info', summary: 'Traceroute is not available on this server: neither traceroute nor tracepath is installed.', details };
@@ -73,7 +84,27 @@ export async function probeTraceroute(target: HostTarget, context: ProbeContext,
   if (reached) {
     return { code: 'TRACE_OK', summary: `Reached ${host} in ${hops.length} hop${hops.length === 1 ? '' : 's'}.`, details: all };
   }
+  return { code: 'TRACE_INCOMPLETE', severity: 'warn', summary: incompleteTraceSummary(host, hops), details: all };
+}
+
+/** What traceroute's annotations say a hop answered instead of forwarding. */
+const TRACE_NOTES: Record<string, string> = {
+  '!H': 'host unreachable',
+  '!N': 'network unreachable',
+  '!P': 'protocol unreachable',
+  '!X': 'communication administratively prohibited',
+  '!F': 'fragmentation needed',
+  '!S': 'source route failed',
+};
+
+/**
+ * The sentence for a trace that stopped short: the last hop that answered,
+ * and what it answered when it refused to go on (a router's "host
+ * unreachable" points at that router's filter or route, not at silence).
+ */
+export function incompleteTraceSummary(host: string, hops: Hop[]): string {
   const lastAnswer = [...hops].reverse().find((hop) => hop.address);
-  const where = lastAnswer ? `; the last hop that answered is ${lastAnswer.address} (hop ${lastAnswer.hop})` : '; no hop answered';
-  return { code: 'TRACE_INCOMPLETE', severity: 'warn', summary: `The trace did not reach ${host}${where}.`, details: all };
+  if (!lastAnswer) return `The trace did not reach ${host}; no hop answered.`;
+  const note = lastAnswer.note ? `, which answered ${TRACE_NOTES[lastAnswer.note] ?? 'unreachable'} (${lastAnswer.note})` : '';
+  return `The trace did not reach ${host}; the last hop that answered is ${lastAnswer.address} (hop ${lastAnswer.hop})${note}.`;
 }
