@@ -45,7 +45,7 @@ const CONCEPTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['expired', /\bexpir(?:ed|y|es|ation)\b|过期|到期/],
   ['dns', /\bdns\b|\bresolv(?:e|er|ing|ution)\b|\bnslookup\b|域名解析|解析失败|无法解析|dns解析/],
   ['firewall', /\bfirewall\b|\bsecurity group\b|\biptables\b|\bufw\b|防火墙|安全组/],
-  ['portforward', /\bport ?forward(?:ing|ed)?\b|\bnat\b|\bcgnat\b|\bpublic ip\b|端口映射|端口转发|公网ip|内网穿透/],
+  ['portforward', /\bport ?forward(?:ing|ed)?\b|\bnat\b|\bcgnat\b|\bpublic ip\b|端口映射|端口转发|转发端口|映射端口|公网ip|内网穿透/],
   ['ipv6', /\bipv6\b|\baaaa\b|\bdual[- ]stack\b|双栈/],
   ['udp', /\budp\b/],
   ['websocket', /\bweb ?sockets?\b|\bwss?:\/\//],

@@ -10,6 +10,15 @@ import { isCjk } from './normalize';
  */
 const FIELD_NORM_WEIGHT = 0.5;
 
+/**
+ * How fast a term's evidence saturates, as BM25's k1 does for term
+ * frequency: Fuse.js's -ln(score) for one term grows with every field that
+ * holds it, so a common word found in a title, the symptoms and the text
+ * could outweigh a rare word found once. `x / (x + K)` keeps the order of
+ * the evidence but bounds it, so rare terms decide.
+ */
+const SATURATION = 20;
+
 /** The analysed fields of every record, by position (see `analyseFields`). */
 export type AnalysedFields = ReadonlyArray<ReadonlyArray<AnalysedText | readonly AnalysedText[] | undefined>>;
 
@@ -90,7 +99,7 @@ export function scoreCandidates(fields: AnalysedFields, index: CandidateIndex, p
         if (strength > (best.get(result.item.position) ?? 0)) best.set(result.item.position, strength);
       }
     }
-    for (const [position, strength] of best) strengths.set(position, (strengths.get(position) ?? 0) + rarity * strength);
+    for (const [position, strength] of best) strengths.set(position, (strengths.get(position) ?? 0) + (rarity * strength) / (strength + SATURATION));
   }
   for (const [position, strength] of strengths) strengths.set(position, strength / totalRarity);
   return strengths;

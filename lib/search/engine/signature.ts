@@ -71,7 +71,7 @@ const STRONG_WORDS =
 const CONTEXT_WORDS =
   /\b(?:android|ios|iphone|ipad|windows(?: \d+)?|win(?:7|8|10|11)|mac ?os|os x|ubuntu|debian|centos|linux|version|wi-?fi|wlan|wireless|mobile data|cellular|[345]g|lte|hotspot|ethernet|network|hotel|airport|office|company|corporate|home|vpn|proxy|pac|idle|inactiv\w*|minutes?|hours?|overnight|since|after (?:the )?(?:update|upgrade|updating|upgrading|install\w*|reboot\w*|restart\w*|changing|moving)|updated|upgraded|changed|recently|yesterday|only (?:me|some|one)|some (?:users|customers|clients)|other (?:users|people))\b|安卓|苹果|手机|电脑|系统|版本|无线|流量|移动数据|热点|宽带|网络|公司|办公|酒店|家里|代理|闲置|空闲|分钟|小时|升级|更新|之后|以后|最近|昨天|自从|换了|改了|部分用户|别人|其他人/i;
 
-const WEAK_WORDS = /\b(?:not|no|loss|lost|closed|verify|certificate|handshake|private)\b|不是|没有/gi;
+const WEAK_WORDS = /\b(?:not|no|loss|lost|closed|verify|certificate|handshake|private|slow|drops?|dropped|disconnect(?:ed|s)?)\b|不是|没有|不行|丢包|掉线|断开|卡顿|延迟|很慢/gi;
 
 /** Lines that describe where an error happened, not what it is. */
 const NOISE_LINE = [
@@ -176,7 +176,8 @@ function contextLines(lines: readonly string[], messages: readonly string[]): st
 function keyMessages(lines: readonly string[]): string[] {
   const scored = lines.map((line, order) => ({ line, order, score: errorishness(line) }));
   const best = Math.max(0, ...scored.map((entry) => entry.score));
-  if (best === 0) return lines.slice(0, 1).map(shorten);
+  // Nothing reads as the error (a complaint in several lines): every line may be the one that matters.
+  if (best === 0) return lines.slice(0, MAX_MESSAGES).map(shorten);
   const kept = scored
     .filter((entry) => entry.score * 2 >= best)
     .filter((entry, _, all) => !all.some((other) => other !== entry && other.line.length >= entry.line.length && repeats(entry.line, other.line) && (other.line !== entry.line || other.order < entry.order)))
