@@ -127,12 +127,13 @@ export function createSearchEngine(index: SearchIndex): SearchEngine {
     const stillTyping = !signature && /[\p{L}\p{N}]$/u.test(query);
     const plan = planTerms(candidates, [...queryTerms(text), ...conceptTerms(text)], stillTyping).slice(0, MAX_TERMS);
     const terms = plan.map((entry) => entry.term);
-    if (terms.length === 0) return { signature, terms, highlight: [], hits: [] };
     const codes = (signature?.codes ?? findErrorCodes(query)).map((code) => foldText(code));
+    // A vague symptom leads to the entry points even when none of its words is in the index ("keeps spinning").
+    const vague = !signature && codes.length === 0 && isVague(text, plan, candidates, families, familyCount);
+    if (terms.length === 0 && !vague) return { signature, terms, highlight: [], hits: [] };
     // The best candidates, and their versions in the other language when those match too, so a result can be shown in the reader's language.
     const best = findCandidates(candidates, plan, CANDIDATE_LIMIT, families);
     const positions = [...new Set(best.flatMap((position) => (twins.get(keyOf(records[position])) ?? [position]).filter((twin) => twin === position || mentionsAny(candidates, plan, twin))))];
-    const vague = !signature && codes.length === 0 && isVague(text, plan, candidates, families, familyCount);
     const strengths = scoreCandidates(fields, candidates, vague ? [...new Set([...positions, ...entryPositions.flat()])] : positions, plan);
     if (vague) liftEntryPoints(strengths, entryPositions);
     const scored = [...strengths].map(([position, strength]): RankedRecord => {

@@ -101,6 +101,6 @@ export function scoreCandidates(fields: AnalysedFields, index: CandidateIndex, p
     }
     for (const [position, strength] of best) strengths.set(position, (strengths.get(position) ?? 0) + (rarity * strength) / (strength + SATURATION));
   }
-  for (const [position, strength] of strengths) strengths.set(position, strength / totalRarity);
+  for (const [position, strength] of strengths) strengths.set(position, strength / (totalRarity || 1));
   return strengths;
 }
