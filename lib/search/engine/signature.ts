@@ -25,7 +25,19 @@ const MAX_MESSAGE_LENGTH = 160;
 /** A pasted error rather than typed words: several lines, very long, or a stack frame. */
 export function looksPasted(text: string): boolean {
   const trimmed = text.trim();
-  return trimmed.includes('\n') || trimmed.length > 160 || STACK_FRAME.test(trimmed);
+  return trimmed.includes('\n') || (trimmed.length > 160 && !isProse(trimmed)) || STACK_FRAME.test(trimmed);
+}
+
+/** Timestamps and log levels: a line written by a program. */
+const LOG_MARK = /\b\d{4}[-/.]\d{2}[-/.]\d{2}\b|\b\d{1,2}:\d{2}:\d{2}\b|\[(?:error|warn(?:ing)?|info|debug|crit|fatal)\]|^\s*(?:ERROR|WARN|INFO|DEBUG|FATAL)\b/i;
+
+/**
+ * A long line someone typed: many words, and nothing a program writes (an
+ * error code, an exception, a timestamp). It is searched whole, since its
+ * circumstances matter as much as its error words.
+ */
+function isProse(line: string): boolean {
+  return line.split(/\s+/).length >= 12 && findErrorCodes(line).length === 0 && !new RegExp(EXCEPTION.source).test(line) && !LOG_MARK.test(line);
 }
 
 const STACK_FRAME = /(?:^|\s)at [\w$.<>/]+(?:\.[\w$<>]+)+ ?\(|^\s*File ".*", line \d+/m;
