@@ -121,12 +121,19 @@ test('hex pointers are not error codes; HRESULT failures are', () => {
 
 test('the length cut keeps the key message of a long line', () => {
   const prefix = Array.from({ length: 30 }, (_, i) => `field${i}`).join(' ');
-  const line = `${prefix} handshake failed: certificate has expired`;
+  const line = `2026-11-20 10:00:01 [error] ${prefix} handshake failed: certificate has expired`;
   assert.ok(line.length > 200);
   assert.match(shorten(line), /handshake failed: certificate has expired$/);
   const signature = readErrorSignature(line);
   assert.ok(signature);
   assert.match(signature.messages[0], /certificate has expired/);
+});
+
+test('a long line someone typed is searched whole; a long log line is a paste', () => {
+  const typed = 'when I try to log into the hotel WiFi the page says the certificate for this server is invalid and I cannot get online at all';
+  assert.ok(typed.length > 100);
+  assert.equal(readErrorSignature(`${typed} ${typed}`), null);
+  assert.ok(readErrorSignature(`2026-11-20 10:00:01 ${typed} ${typed}`));
 });
 
 test('lines without an error word are kept when they say where it happens', () => {

@@ -45,7 +45,7 @@ const PREFIX_SIMILARITY = 0.7;
  * out`), so it counts half: enough to bridge other wordings and the other
  * language, not enough to double the words it stands for.
  */
-export const CONCEPT_SIMILARITY = 0.5;
+const CONCEPT_SIMILARITY = 0.5;
 const INSIDE_SIMILARITY = 0.6;
 const TYPO_SIMILARITY = 0.6;
 const MAX_EXPANSIONS = 24;
