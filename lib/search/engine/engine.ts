@@ -126,7 +126,7 @@ export function createSearchEngine(index: SearchIndex): SearchEngine {
     const text = signature?.query ?? query;
     const stillTyping = !signature && /[\p{L}\p{N}]$/u.test(query);
     // Concepts are few and say the most about a complaint, so the cut applies to words only.
-    const plan = [...planTerms(candidates, queryTerms(text), stillTyping).slice(0, MAX_TERMS), ...planTerms(candidates, conceptTerms(text))];
+    const plan = [...planTerms(candidates, queryTerms(text), stillTyping).slice(0, MAX_TERMS), ...planTerms(candidates, conceptTerms(query))];
     const terms = plan.map((entry) => entry.term);
     const codes = (signature?.codes ?? findErrorCodes(query)).map((code) => foldText(code));
     // A vague symptom leads to the entry points even when none of its words is in the index ("keeps spinning").
