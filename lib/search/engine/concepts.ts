@@ -38,7 +38,7 @@ const CONCEPTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['slow', /\b(?:slow(?:ly|ness)?|lag(?:gy|s|ging)?|latency|high ping|delay(?:ed|s)?)\b|很慢|变慢|卡顿|延迟|延时|网速慢|速度慢/],
   ['drop', /\b(?:disconnect(?:s|ed|ing)?|drops?|dropped|dropping|keeps? (?:dropping|disconnecting)|lost connection|connection (?:lost|dropped|closed))\b|掉线|断开|断线|断流|断了|被断/],
   ['timeout', /\btime[ -]?outs?\b|\btime[sd] out\b|\btiming out\b|超时/],
-  ['refused', /\brefused\b|\brefuse[sd]?\b|积极拒绝|拒绝连接|连接被拒绝|拒绝了连接|拒绝访问/],
+  ['refused', /\brefused\b|\brefuse[sd]?\b|积极拒绝|拒绝连接|连接被拒绝|拒绝了连接|拒绝访问|访问被拒绝|被拒绝/],
   ['reset', /\bconnection reset\b|\breset by peer\b|\becon+reset\b|\bconnection was reset\b|连接被重置|连接重置|被重置/],
   ['clock', /\b(?:system (?:time|clock|date)|clock|date and time|time zone|timezone|wrong (?:time|date))\b|系统时间|时间不对|时间错误|时钟|时区|日期不对/],
   ['certificate', /\bcert(?:ificate)?s?\b|证书/],

@@ -20,6 +20,12 @@ const CANDIDATE_LIMIT = 24;
 /** For a vague query, the entry points rank above the best match by this share, each one before the next (see vague.ts). */
 const ENTRY_LIFT = 0.1;
 
+/** A record whose error message the query quotes word for word (or that quotes the typed query) is this much stronger. */
+const VERBATIM_BONUS = 1;
+
+/** An error message shorter than this (in letters and digits) is too generic to count as quoted. */
+const MIN_VERBATIM = 16;
+
 /** A result in the reader's other language counts as this share of its match strength. */
 const OTHER_LANGUAGE_FACTOR = 0.75;
 
@@ -85,6 +91,13 @@ function liftEntryPoints(strengths: Map<number, number>, entryPositions: Readonl
   });
 }
 
+/** A text as its words (letters and digits, folded), one space apart: how a quoted error is compared. */
+function wordsOnly(text: string): string {
+  return foldText(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
 function linkRecords(records: readonly SearchRecord[]): LinkedRecord[] {
   return records.map((record) =>
     record.parent === undefined ? record : Object.defineProperty({ ...record }, 'parentRecord', { value: records[record.parent], enumerable: false }),
@@ -112,6 +125,16 @@ export function createSearchEngine(index: SearchIndex): SearchEngine {
   const familyCount = new Set(families).size;
   const entryPositions = ENTRY_POINTS.map((key) => twins.get(key) ?? []);
   const haystacks = new Map<number, string>();
+  const errorsCache = new Map<number, string[]>();
+  const errorsOf = (position: number) => {
+    let errors = errorsCache.get(position);
+    if (errors === undefined) {
+      const record = records[position];
+      errors = [...(record.errors ?? []), ...(record.parentRecord?.errors ?? [])].map(wordsOnly).filter((error) => error.length >= MIN_VERBATIM);
+      errorsCache.set(position, errors);
+    }
+    return errors;
+  };
   const textOf = (position: number) => {
     let text = haystacks.get(position);
     if (text === undefined) {
@@ -135,13 +158,16 @@ export function createSearchEngine(index: SearchIndex): SearchEngine {
     // The best candidates, and their versions in the other language when those match too, so a result can be shown in the reader's language.
     const best = findCandidates(candidates, plan, CANDIDATE_LIMIT, families);
     const positions = [...new Set(best.flatMap((position) => (twins.get(keyOf(records[position])) ?? [position]).filter((twin) => twin === position || mentionsAny(candidates, plan, twin))))];
+    const quotedQuery = wordsOnly(query);
     const strengths = scoreCandidates(fields, candidates, vague ? [...new Set([...positions, ...entryPositions.flat()])] : positions, plan);
     if (vague) liftEntryPoints(strengths, entryPositions);
     const scored = [...strengths].map(([position, strength]): RankedRecord => {
       const record = records[position];
       const otherLanguage = record.lang !== lang;
       const exactCodes = codes.filter((code) => textOf(position).includes(code));
-      return { record, position, strength: strength * (otherLanguage ? OTHER_LANGUAGE_FACTOR : 1), otherLanguage, exactCodes };
+      const quoted = errorsOf(position).some((error) => quotedQuery.includes(error) || (quotedQuery.length >= MIN_VERBATIM && error.includes(quotedQuery)));
+      const factor = (otherLanguage ? OTHER_LANGUAGE_FACTOR : 1) * (quoted ? 1 + VERBATIM_BONUS : 1);
+      return { record, position, strength: strength * factor, otherLanguage, exactCodes };
     });
     const inReaderLanguage = readerVersions(scored);
     const hits = rank(scored)
