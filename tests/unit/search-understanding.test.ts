@@ -148,3 +148,10 @@ test('lines without an error word are kept when they say where it happens', () =
   assert.ok(chinese);
   assert.deepEqual(chinese.context, ['开了VPN之后才这样']);
 });
+
+test('a result is shown in the version that holds the words typed, not one reached only through a concept', () => {
+  const hit = engine.search('手机流量下连不上', { lang: 'en', limit: 10 }).hits.find((found) => found.record.slug === 'works-on-one-network-only');
+  assert.ok(hit);
+  assert.equal(hit.record.lang, 'zh');
+  assert.equal(hit.otherLanguage, true);
+});

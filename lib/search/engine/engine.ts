@@ -169,11 +169,17 @@ export function createSearchEngine(index: SearchIndex): SearchEngine {
       const factor = (otherLanguage ? OTHER_LANGUAGE_FACTOR : 1) * (quoted ? 1 + VERBATIM_BONUS : 1);
       return { record, position, strength: strength * factor, otherLanguage, exactCodes };
     });
-    const inReaderLanguage = readerVersions(scored);
+    // A version is shown when it holds a word of the query: one reached only through a concept ("证书" → "certificate") is not what was searched for.
+    const wordPlan = plan.filter((entry) => !entry.term.startsWith(CONCEPT_PREFIX));
+    const saysWords = (hit: RankedRecord) => wordPlan.length === 0 || mentionsAny(candidates, wordPlan, hit.position);
+    const worded = scored.filter(saysWords);
+    const inReaderLanguage = readerVersions(worded);
+    const bestWorded = new Map<string, RankedRecord>();
+    for (const hit of worded) if ((bestWorded.get(keyOf(hit.record))?.strength ?? -1) < hit.strength) bestWorded.set(keyOf(hit.record), hit);
     const hits = rank(scored)
       .slice(0, limit)
       .map((hit): SearchHit => {
-        const shown = inReaderLanguage.get(keyOf(hit.record)) ?? hit;
+        const shown = inReaderLanguage.get(keyOf(hit.record)) ?? bestWorded.get(keyOf(hit.record)) ?? hit;
         return {
           record: shown.record,
           position: shown.position,
