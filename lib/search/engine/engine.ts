@@ -20,9 +20,6 @@ const CANDIDATE_LIMIT = 24;
 /** For a vague query, the entry points rank above the best match by this share, each one before the next (see vague.ts). */
 const ENTRY_LIFT = 0.1;
 
-/** A record whose error message the query quotes word for word (or that quotes the typed query) is this much stronger. */
-const VERBATIM_BONUS = 1;
-
 /** An error message shorter than this (in letters and digits) is too generic to count as quoted. */
 const MIN_VERBATIM = 16;
 
@@ -166,8 +163,7 @@ export function createSearchEngine(index: SearchIndex): SearchEngine {
       const otherLanguage = record.lang !== lang;
       const exactCodes = codes.filter((code) => textOf(position).includes(code));
       const quoted = errorsOf(position).some((error) => quotedQuery.includes(error) || (quotedQuery.length >= MIN_VERBATIM && error.includes(quotedQuery)));
-      const factor = (otherLanguage ? OTHER_LANGUAGE_FACTOR : 1) * (quoted ? 1 + VERBATIM_BONUS : 1);
-      return { record, position, strength: strength * factor, otherLanguage, exactCodes };
+      return { record, position, strength: strength * (otherLanguage ? OTHER_LANGUAGE_FACTOR : 1), otherLanguage, exactCodes, quoted };
     });
     // A version is shown when it holds a word of the query: one reached only through a concept ("证书" → "certificate") is not what was searched for.
     const wordPlan = plan.filter((entry) => !entry.term.startsWith(CONCEPT_PREFIX));
