@@ -48,11 +48,13 @@ export type AnalysedText = string;
 /** Analyses every field of every record once, when the index loads (a fix shares its article's lists, so texts are cached). */
 export function analyseFields(records: readonly LinkedRecord[]): Array<Array<AnalysedText | AnalysedText[] | undefined>> {
   const cache = new Map<string, AnalysedText>();
-  const analyse = (text: string) => {
-    let analysed = cache.get(text);
+  // Commands are code: "proxy" in `curl -x` is no circumstance, so they get no concepts (which also saves time at load).
+  const analyse = (text: string, concepts: boolean) => {
+    const key = concepts ? text : `\u0000${text}`;
+    let analysed = cache.get(key);
     if (analysed === undefined) {
-      analysed = `${[...new Set([...tokenize(text), ...conceptTerms(text)])].map((term) => ` ${term}`).join('')} `;
-      cache.set(text, analysed);
+      analysed = `${[...new Set([...tokenize(text), ...(concepts ? conceptTerms(text) : [])])].map((term) => ` ${term}`).join('')} `;
+      cache.set(key, analysed);
     }
     return analysed;
   };
@@ -60,7 +62,8 @@ export function analyseFields(records: readonly LinkedRecord[]): Array<Array<Ana
     SEARCH_FIELDS.map((field) => {
       const value = field.read(record);
       if (value === undefined || value.length === 0) return undefined;
-      return typeof value === 'string' ? analyse(value) : value.map(analyse);
+      const concepts = field.name !== 'commands';
+      return typeof value === 'string' ? analyse(value, concepts) : value.map((item) => analyse(item, concepts));
     }),
   );
 }
