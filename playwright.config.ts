@@ -11,6 +11,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 // server command: tools that only read this config (knip) must not leave directories behind.
 process.env.FIXPATH_E2E_DIR ??= path.join(tmpdir(), `fixpath-e2e-${process.pid}-${Date.now()}`);
 const E2E_DIR = process.env.FIXPATH_E2E_DIR;
+/** The test PKI (scripts/e2e-pki.ts): the server trusts its root, tests/fixtures/flows/loopback-servers.ts serves its certificates. */
+const E2E_PKI = path.join(E2E_DIR, 'pki');
 
 /** Debian's Chromium, kept off the network except for the server under test. */
 const chromium = {
@@ -46,7 +48,7 @@ export default defineConfig({
   globalTeardown: './tests/e2e/global-teardown.ts',
   webServer: {
     // tee: the output still reaches Playwright, and tests/e2e/first-run.setup.ts reads the setup code from the file.
-    command: `mkdir -p ${JSON.stringify(E2E_DIR)} && npx next start -p ${PORT} -H 127.0.0.1 2>&1 | tee ${JSON.stringify(path.join(E2E_DIR, 'server.log'))}`,
+    command: `mkdir -p ${JSON.stringify(E2E_DIR)} && npx tsx scripts/e2e-pki.ts ${JSON.stringify(E2E_PKI)} && NODE_EXTRA_CA_CERTS=${JSON.stringify(path.join(E2E_PKI, 'root.pem'))} npx next start -p ${PORT} -H 127.0.0.1 2>&1 | tee ${JSON.stringify(path.join(E2E_DIR, 'server.log'))}`,
     url: `http://127.0.0.1:${PORT}/zh`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { authMessages, otherLocale, siteMessages, type Locale } from '@/lib/i18n';
+import { authMessages, casePageMessages, otherLocale, siteMessages, type Locale } from '@/lib/i18n';
 import { AccountStatus } from './auth/account-status';
 import { LanguageSwitch } from './language-switch';
 
@@ -17,7 +17,7 @@ export function SiteHeader({ lang, search }: { lang: Locale; search?: ReactNode 
         <div className="ml-auto flex flex-wrap items-center justify-end gap-x-2 gap-y-1">
           {search}
           <LanguageSwitch to={otherLocale(lang)} label={t.switchLanguage} ariaLabel={t.switchLanguageLabel} />
-          <AccountStatus lang={lang} messages={authMessages[lang]} />
+          <AccountStatus lang={lang} messages={authMessages[lang]} casesLabel={casePageMessages[lang].navCases} />
         </div>
       </nav>
     </header>

@@ -57,7 +57,7 @@ async function bench(label: string, config: DatabaseConfig): Promise<void> {
     const ids = (await queryRows<{ id: string }>(database.db, sql`select id::text as id from cases order by random() limit ${RUNS}`)).map((row) => row.id);
     let n = 0;
     const rows: Array<[string, number[]]> = [
-      ['list: open cases, first page of 50', await time(() => listCases(database.db, { status: 'open', limit: 50 }, 'agent-1'))],
+      ['list: open cases, first page of 50', await time(() => listCases(database.db, { status: ['open'], limit: 50 }, 'agent-1'))],
       ['list: my cases (assignee=me)', await time(() => listCases(database.db, { assignee: 'me', limit: 50 }, 'agent-7'))],
       ['list: search by host text', await time(() => listCases(database.db, { q: 'host4321.example', limit: 50 }, 'agent-1'))],
       ['one case with its timeline', await time(() => getCase(database.db, ids[n++ % ids.length]))],

@@ -14,6 +14,7 @@ import { contextFromEnv, createProbeHandler, runProbe, type ProbeContext, type P
 import { generateTestPki } from '../tests/fixtures/probes/certs';
 import { startDnsServer } from '../tests/fixtures/probes/dns-server';
 import { listen, startHttpServer, startTlsServer } from '../tests/fixtures/probes/servers';
+import { startDelayProxy } from './bench-probe-delay';
 
 /** Where the system tools live and how the probes run them (the probes pass the checked IP last). */
 const TOOL_ENVIRONMENT = { PATH: `${process.env.PATH ?? '/usr/bin:/bin'}:/usr/sbin:/sbin`, LC_ALL: 'C' } as unknown as NodeJS.ProcessEnv;
@@ -170,19 +171,57 @@ async function throughput(apiPort: number, body: string, clients: number, durati
   return { clients, requests: latencies.length, perSecond: latencies.length / (elapsed / 1000), p50: median(latencies), statuses };
 }
 
+/** One-way delay of the proxy: 50 ms each way is a 100 ms round trip. */
+const ONE_WAY_MS = 50;
+
+/**
+ * The TLS probe over a 100 ms round trip (a delay proxy on loopback), next to
+ * one bare verifying handshake through the same proxy: the probe's extra
+ * handshakes (version scan, chain as sent) must overlap, not add up.
+ */
+async function tlsOverRoundTrip(context: ProbeContext, runs: number) {
+  const pki = generateTestPki();
+  const server = await startTlsServer({ key: pki.valid.key, cert: pki.valid.cert + pki.intermediate.cert });
+  const proxy = await startDelayProxy(server.port, ONE_WAY_MS);
+  const tlsContext = { ...context, extraCa: [pki.root.cert] };
+  const probe = () => runProbe({ type: 'tls', host: 'localhost', port: proxy.port, timeoutMs: 5000 }, tlsContext);
+  expectCode('TLS_OK')(await probe());
+  const secureContext = tls.createSecureContext({ ca: [...tls.rootCertificates, pki.root.cert] });
+  const bare = () => new Promise<void>((resolve, reject) => {
+    const socket = tls.connect({ host: '127.0.0.1', port: proxy.port, servername: 'localhost', secureContext }, () => (socket.destroy(), resolve()));
+    socket.on('error', reject);
+  });
+  const probeMs = await timeRuns(runs, probe);
+  const bareMs = await timeRuns(runs, bare);
+  await proxy.close();
+  await server.close();
+  pki.cleanup();
+  return { probeMs, bareMs };
+}
+
+async function printTlsOverRoundTrip(context: ProbeContext) {
+  const runs = Number(process.env.BENCH_TLS_RUNS ?? 15);
+  const { probeMs, bareMs } = await tlsOverRoundTrip(context, runs);
+  console.log(`\nTLS probe at a ${2 * ONE_WAY_MS} ms round trip (a proxy on loopback holds each chunk ${ONE_WAY_MS} ms each way; TLS 1.2 + 1.3 server), median of ${runs} runs:`);
+  console.log(`  probe ${ms(probeMs)}, one bare handshake (tls.connect, TLS 1.3) ${ms(bareMs)}: ${(probeMs / bareMs).toFixed(2)}x (target: at most 1.5x)`);
+}
+
 const pad = (text: string | number, width: number) => String(text).padEnd(width);
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 
 async function main() {
   const context: ProbeContext = contextFromEnv({ PROBE_ALLOW: '127.0.0.1/32,::1/128' });
   console.log(`Probe benchmark (node ${process.version}, loopback 127.0.0.1 only; medians after 3 warm-up runs)\n`);
+  // `npm run bench:probe -- --tls-rtt` runs only the round-trip section.
+  if (process.argv.includes('--tls-rtt')) return printTlsOverRoundTrip(context);
   const rows = await probeRows(context);
   console.log(`${pad('type', 11)}${pad('runs', 6)}${pad('probe', 11)}${pad('bare', 11)}${pad('ratio', 8)}bare operation`);
   for (const row of rows) {
     console.log(`${pad(row.type, 11)}${pad(row.runs, 6)}${pad(ms(row.probeMs), 11)}${pad(ms(row.bareMs), 11)}${pad(`${(row.probeMs / row.bareMs).toFixed(1)}x`, 8)}${row.bare}`);
   }
-  console.log('\nThe tls probe makes 5 handshakes (one verifying, then one per TLS version to list the versions accepted);');
+  console.log('\nThe tls probe makes 5 handshakes at once (one verifying, one per TLS version to list the versions accepted; TLS 1.2 and older stop after the first flight);');
   console.log('the dns probe asks A, AAAA and CNAME in parallel; ping, mtu and traceroute are bounded by the tools themselves.');
+  await printTlsOverRoundTrip(context);
 
   const target = await listen(net.createServer((socket) => socket.end()));
   let audited = 0;

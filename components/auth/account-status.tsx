@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { format, type AuthMessages, type Locale } from '@/lib/i18n';
@@ -8,10 +9,10 @@ type Who = { state: 'loading' } | { state: 'signed-out' } | { state: 'signed-in'
 
 /**
  * Who is signed in, for the site header: asked of `/api/me` after each page loads or the
- * route changes (signing in and setup navigate), so pages stay static. Signed in: the name
- * and a sign-out button; signed out: a sign-in link.
+ * route changes (signing in and setup navigate), so pages stay static. Signed in: the Cases
+ * link, the name and a sign-out button; signed out: a sign-in link.
  */
-export function AccountStatus({ lang, messages: t }: { lang: Locale; messages: AuthMessages }) {
+export function AccountStatus({ lang, messages: t, casesLabel }: { lang: Locale; messages: AuthMessages; casesLabel: string }) {
   const [who, setWho] = useState<Who>({ state: 'loading' });
   const pathname = usePathname();
 
@@ -37,6 +38,9 @@ export function AccountStatus({ lang, messages: t }: { lang: Locale; messages: A
   if (who.state === 'signed-in') {
     return (
       <span className="flex items-center gap-1 whitespace-nowrap" data-testid="account-status">
+        <Link href={`/${lang}/cases`} className={`${control} font-medium text-blue-800 dark:text-blue-300`}>
+          {casesLabel}
+        </Link>
         <span className="max-w-40 truncate text-sm text-slate-700 dark:text-slate-300">{format(t.signedInAs, { name: who.name })}</span>
         <button type="button" onClick={signOut} className={control}>
           {t.signOut}

@@ -1,9 +1,10 @@
 'use client';
 
-import { evidenceFacts, FACT_LABELS, failureText } from '@/lib/flows';
+import { evidenceFacts, FACT_LABELS, failureText, type StoredEvidence } from '@/lib/flows';
 import { flowMessages, type Locale } from '@/lib/i18n';
 import { probeCodeMessages } from '@/lib/probes';
 import type { Evidence } from '@/machines';
+import { CheckedBy } from './checked-by';
 
 const SEVERITY_CLASSES: Record<string, string> = {
   ok: 'bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-100',
@@ -12,8 +13,11 @@ const SEVERITY_CLASSES: Record<string, string> = {
   fail: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100',
 };
 
-/** One probe's evidence in plain words: code, summary, key facts, and the raw JSON one click away. */
-export function EvidenceCard({ evidence, lang }: { evidence: Evidence; lang: Locale }) {
+/**
+ * One probe's evidence in plain words: code, summary, key facts, and the raw JSON one click away;
+ * when the server stored it on a case, when and by whom it was checked.
+ */
+export function EvidenceCard({ evidence, lang, stored }: { evidence: Evidence; lang: Locale; stored?: { evidence: StoredEvidence; names: Record<string, string> } }) {
   const t = flowMessages[lang];
   const { result, failure } = evidence;
   return (
@@ -27,6 +31,11 @@ export function EvidenceCard({ evidence, lang }: { evidence: Evidence; lang: Loc
           <span className={`rounded px-1.5 text-xs ${SEVERITY_CLASSES.warn}`}>{t.probeFailed}</span>
         )}
       </p>
+      {stored ? (
+        <p className="mt-1 text-slate-700 dark:text-slate-300">
+          <CheckedBy evidence={stored.evidence} names={stored.names} lang={lang} />
+        </p>
+      ) : null}
       {result ? (
         <>
           <p className="mt-1 font-medium">{probeCodeMessages[lang][result.code]}</p>
@@ -38,7 +47,7 @@ export function EvidenceCard({ evidence, lang }: { evidence: Evidence; lang: Loc
       )}
       {result ? (
         <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5">
-          {evidenceFacts(evidence).map((fact) => (
+          {evidenceFacts(evidence, lang).map((fact) => (
             <div key={fact.key} className="contents">
               <dt className="text-slate-600 dark:text-slate-400">{FACT_LABELS[fact.key][lang]}</dt>
               <dd className="break-all">{fact.value}</dd>

@@ -1,6 +1,6 @@
 'use client';
 
-import { summarizeSteps, type Replay } from '@/lib/flows';
+import { summarizeSteps, type Replay, type StoredEvidence } from '@/lib/flows';
 import { format, flowMessages, type Locale } from '@/lib/i18n';
 import type { FlowMachine } from '@/machines';
 import { EvidenceCard } from './evidence-card';
@@ -21,8 +21,20 @@ function numberSteps(summaries: StepSummary[]): { step: StepSummary; n: number }
   });
 }
 
+function storedAt(stored: { evidence: Array<StoredEvidence | undefined>; names: Record<string, string> } | undefined, index: number) {
+  const evidence = stored?.evidence[index];
+  return stored && evidence ? { evidence, names: stored.names } : undefined;
+}
+
 /** The path so far as a breadcrumb: each step's question and answer, its evidence, and a button to reopen it. */
-export function FlowPath({ machine, replay, lang, onReopen }: { machine: FlowMachine; replay: Replay; lang: Locale; onReopen: (index: number) => void }) {
+export function FlowPath({ machine, replay, lang, onReopen, stored }: {
+  machine: FlowMachine;
+  replay: Replay;
+  lang: Locale;
+  onReopen: (index: number) => void;
+  /** Evidence the server stored on a case, by step index, and who is who. */
+  stored?: { evidence: Array<StoredEvidence | undefined>; names: Record<string, string> };
+}) {
   const t = flowMessages[lang];
   const steps = numberSteps(summarizeSteps(machine, replay, lang));
   return (
@@ -47,7 +59,7 @@ export function FlowPath({ machine, replay, lang, onReopen }: { machine: FlowMac
                 {step.evidence ? t.rerun : t.change}
               </button>
             </div>
-            {step.evidence ? <EvidenceCard evidence={step.evidence} lang={lang} /> : null}
+            {step.evidence ? <EvidenceCard evidence={step.evidence} lang={lang} stored={storedAt(stored, step.index)} /> : null}
           </li>
         ))}
       </ol>

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { articleFixHref, fixName, flowHref, stateIdOf, summarizeSteps, stateMetaOf, stepBody, stepHeading, type FixInfoMap } from '@/lib/flows';
 import { format, flowMessages, type Locale } from '@/lib/i18n';
 import type { FlowDefinition, FlowId, FlowValues, StepMeta } from '@/machines';
+import { CaseBanner } from './case-banner';
 import { FlowEnding } from './flow-ending';
 import { FlowMap } from './flow-map';
 import { FlowPath } from './flow-path';
@@ -13,6 +14,7 @@ import { FormStep } from './form-step';
 import { LinkNoticeView } from './link-notice';
 import { ProbeStep } from './probe-step';
 import { QuestionStep } from './question-step';
+import { SaveToCase } from './save-to-case';
 import { useFlowSession } from './use-flow-session';
 
 /** What the flow page gives a runner, besides the flow itself (which the runner's own module imports). */
@@ -25,10 +27,11 @@ export interface FlowRunnerProps {
 }
 
 /**
- * Runs before hydration, as the HTML is read: a link's path is restored only in the browser,
- * so until then the server-rendered first step would show a step the link is not at.
+ * Runs before hydration, as the HTML is read: a link's path (or a run reopened from a case) is
+ * restored only in the browser, so until then the server-rendered first step would show a step
+ * the link is not at.
  */
-const MARK_RESTORING = `if (/[?&]p=/.test(location.search)) document.currentScript.parentElement.setAttribute('data-restoring', '')`;
+const MARK_RESTORING = `if (/[?&](p|run)=/.test(location.search)) document.currentScript.parentElement.setAttribute('data-restoring', '')`;
 
 /**
  * One generic runner for every flow: the path, the current step rendered from its meta, the
@@ -37,7 +40,13 @@ const MARK_RESTORING = `if (/[?&]p=/.test(location.search)) document.currentScri
 export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & { flow: FlowDefinition }) {
   const flowId = flow.info.id;
   const t = flowMessages[lang];
-  const session = useFlowSession(flow);
+  const session = useFlowSession(flow, {
+    lang,
+    endingTitle: (stateId, values) => {
+      const ending = stateMetaOf(flow.machine, stateId);
+      return ending ? stepHeading(ending, lang, values, fixes) : stateId;
+    },
+  });
   const heading = useRef<HTMLHeadingElement>(null);
   const section = useRef<HTMLElement>(null);
   const root = useRef<HTMLDivElement>(null);
@@ -63,7 +72,7 @@ export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & 
   // A flow that starts by asking for the server gets its field focused on load (not when a link
   // restores a path, which starts elsewhere), so nobody has to Tab through the header to type it.
   useEffect(() => {
-    if (/[?&]p=/.test(window.location.search)) return;
+    if (/[?&](p|run)=/.test(window.location.search)) return;
     const first = section.current?.querySelector<HTMLElement>('input, textarea, select');
     if (first?.getAttribute('name') === 'host') first.focus();
   }, []);
@@ -93,11 +102,12 @@ export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & 
       </p>
       <h1 className="mt-2 text-3xl font-bold">{flow.info.title[lang]}</h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">{flow.info.description[lang]}</p>
+      {session.caseView ? <CaseBanner view={session.caseView} lang={lang} onRecheck={session.recheck} /> : null}
       {session.notice ? <LinkNoticeView notice={session.notice} lang={lang} /> : null}
       <p role="status" className="mt-6 hidden group-data-[restoring]:block">{t.loading}</p>
       {/* A printed 5 Whys report is the report alone. */}
       <div className={`group-data-[restoring]:hidden ${meta.kind === 'report' ? 'print:hidden' : ''}`}>
-        <FlowPath machine={flow.machine} replay={replay} lang={lang} onReopen={session.reopen} />
+        <FlowPath machine={flow.machine} replay={replay} lang={lang} onReopen={session.reopen} stored={session.caseView ?? undefined} />
       </div>
       <section ref={section} aria-labelledby="current-heading" data-state={stateId} className="mt-6 scroll-mt-4 rounded-lg border-2 border-blue-700 p-4 group-data-[restoring]:hidden dark:border-blue-400">
         <p className="text-sm text-slate-600 dark:text-slate-400">{done ? t.conclusion : format(t.stepNumber, { n: stepNumber })}</p>
@@ -107,7 +117,8 @@ export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & 
         {body ? <p className="mt-2 whitespace-pre-line">{body}</p> : null}
         {meta.kind === 'question' ? <QuestionStep meta={meta} context={context} lang={lang} onAnswer={answer} /> : null}
         {meta.kind === 'form' ? (
-          <FormStep key={where} meta={meta} context={context} draft={session.drafts[stateId]} lang={lang} canAttach={canAttach} onSubmit={submit} />
+          // Keyed by the case too: the case's target arrives after the form first rendered.
+          <FormStep key={`${where}:${session.caseView?.summary ? 'case' : ''}`} meta={meta} context={context} draft={session.drafts[stateId]} lang={lang} canAttach={canAttach} onSubmit={submit} />
         ) : null}
         {meta.kind === 'probe' ? <ProbeStep running={running} lang={lang} onCancel={session.cancel} /> : null}
         {done ? <FlowEnding meta={meta} context={context} lang={lang} fixes={fixes} flowTitles={flowTitles} flowUrl={flowUrl} /> : null}
@@ -118,6 +129,7 @@ export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & 
           </p>
         ) : null}
       </section>
+      {session.restored ? <SaveToCase replay={replay} lang={lang} flowTitle={flow.info.title[lang]} bound={Boolean(session.caseView)} onSave={session.saveToCase} /> : null}
       <FlowToolbar flow={flow} replay={replay} lang={lang} query={session.query} fixes={fixes} onRestart={session.restart} />
       <FlowMap flow={flow} visited={[...replay.steps.map((step) => step.state), stateId]} current={stateId} values={context.values} fixes={fixes} lang={lang} />
     </div>

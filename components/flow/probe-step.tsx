@@ -29,6 +29,11 @@ export function ProbeStep({ running, lang, onCancel }: { running: SessionState['
       <p className="mt-1 text-sm text-slate-700 tabular-nums dark:text-slate-300" data-elapsed>
         {format(t.elapsed, { seconds })}
       </p>
+      {/* The status is said once per try; the countdown beside it is for the eyes only, or it would be read out every second. */}
+      <p className="mt-1 text-sm text-amber-800 tabular-nums dark:text-amber-200" data-busy>
+        <span role="status">{running?.busy ? format(t.probeBusy, { attempt: running.busy.attempt, attempts: running.busy.attempts }) : null}</span>
+        {running?.busy ? <span aria-hidden="true"> {format(t.probeBusyIn, { seconds: Math.max(0, Math.ceil((running.busy.retryAt - now) / 1000)) })}</span> : null}
+      </p>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t.probeFrom}</p>
       <button type="button" onClick={onCancel} className="mt-3 rounded border border-slate-500 px-3 py-1 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-slate-800">
         {t.cancelProbe}

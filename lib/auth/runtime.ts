@@ -3,12 +3,13 @@ import { getDatabase, isUnavailable, type Database } from '@/lib/db/server';
 import { handleMe } from './api/me';
 import { readAuditLog, type AuditPage, type AuditQuery } from './audit-log';
 import { handleSetup } from './api/setup';
+import { handleUsers } from './api/users';
 import { errorResponse, unavailableResponse } from './errors';
 import { oidcConfigFromEnv } from './oidc';
 import { requireRole, type Caller, type Role } from './roles';
 import { createAuthService, type AuthService } from './service';
 import { issueSetupCode } from './setup';
-import { hasUsers } from './users';
+import { hasUsers, listActiveUsers, type ActiveUser } from './users';
 
 const services = new WeakMap<Database, AuthService>();
 
@@ -48,6 +49,16 @@ export function handleSetupRequest(request: Request): Promise<Response> {
 /** Route handler for `GET /api/me`. */
 export function handleMeRequest(request: Request): Promise<Response> {
   return withService((service) => handleMe(service, request));
+}
+
+/** Route handler for `GET /api/users`: the people a case can be handed to (agent role or higher). */
+export function handleUsersRequest(request: Request): Promise<Response> {
+  return withService((service) => handleUsers(service, request, (incoming) => authorizeWith(service, incoming, 'agent')));
+}
+
+/** For server-rendered pages: everyone who can sign in, by name. Rejects with DatabaseUnavailableError when the database does not answer. */
+export async function activeUsers(): Promise<ActiveUser[]> {
+  return listActiveUsers((await runtimeService()).db);
 }
 
 /**

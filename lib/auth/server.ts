@@ -7,5 +7,5 @@ import 'server-only';
  */
 export { recordAudit } from './audit';
 export { AUDIT_KINDS, type AuditRow } from './audit-log';
-export { auditLog, authenticate, authorize, handleAuthRequest, handleMeRequest, handleSetupRequest, pageCaller, setupState, singleSignOnEnabled, startServerOrExit } from './runtime';
+export { activeUsers, auditLog, authenticate, authorize, handleAuthRequest, handleMeRequest, handleSetupRequest, handleUsersRequest, pageCaller, setupState, singleSignOnEnabled, startServerOrExit } from './runtime';
 export { runUserCli } from './cli/run';

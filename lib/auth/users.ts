@@ -112,3 +112,16 @@ export async function disableUser(db: FixpathDb, email: string): Promise<boolean
     return true;
   });
 }
+
+/** A person others can hand a case to. */
+export type ActiveUser = AuthUser;
+
+/** Everyone who can sign in (disabled users left out), by name. */
+export async function listActiveUsers(db: FixpathDb): Promise<ActiveUser[]> {
+  const rows = await db
+    .select({ id: tables.users.id, email: tables.users.email, name: tables.users.name, role: tables.users.role })
+    .from(tables.users)
+    .where(eq(tables.users.disabled, false))
+    .orderBy(asc(tables.users.name), asc(tables.users.email));
+  return rows.map((row) => ({ ...row, role: row.role as Role }));
+}

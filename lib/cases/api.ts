@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import type { Caller, Role } from '@/lib/auth';
+import type { Caller } from '@/lib/auth';
 import type { FixpathDb } from '@/lib/db/server';
 import type { CaseChange, CaseProbe } from '@/lib/access/server';
 import { parseProbeRequest } from '@/lib/probes';
@@ -8,13 +8,9 @@ import type { GuardedOutcome } from '@/lib/probes/server';
 import { errorResponse, jsonResponse, readJsonBody } from '@/lib/http/server';
 import { createCaseSchema, listQuerySchema, noteSchema, patchCaseSchema } from './contract';
 import { caseToMarkdown } from './export';
+import { invalid, MAX_BODY_BYTES, type Authorize } from './guard';
+import { probeRunOf } from './runs-store';
 import { addNote, caseExists, createCase, getCase, listCases, recordProbe, updateCase, userNames } from './store';
-
-/** Largest JSON body the case API reads. */
-export const MAX_BODY_BYTES = 16 * 1024;
-
-/** Who may call, as the auth feature decides: the caller, or the 401/403/503 response to send. */
-export type Authorize = (request: Request, role: Role) => Promise<{ ok: true; caller: Caller } | { ok: false; response: Response }>;
 
 /** What the case API needs: the database and the auth check. */
 export interface CasesApiDeps {
@@ -32,17 +28,6 @@ export interface CasesApiDeps {
 
 /** A route handler of the case API; `id` is the case in the path, when there is one. */
 type Handler = (request: Request, id?: string) => Promise<Response>;
-
-/** 400 naming the first field that is wrong, e.g. `target.port must be a whole number from 1 to 65535`. */
-export function invalid(error: z.ZodError): Response {
-  const [issue] = error.issues;
-  if (issue.code === 'unrecognized_keys') {
-    const [field] = issue.keys;
-    return errorResponse(400, 'INVALID_INPUT', `${[...issue.path, field].join('.')} is not a known field`, { field: [...issue.path, field].join('.') });
-  }
-  const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
-  return errorResponse(400, 'INVALID_INPUT', `${field} ${issue.message}`, { field });
-}
 
 const notFound = () => errorResponse(404, 'NOT_FOUND', 'no such case');
 
@@ -108,12 +93,14 @@ export function createCasesApi(deps: CasesApiDeps): Record<'list' | 'create' | '
       const parsed = parseProbeRequest(body.value);
       if (!parsed.ok) return errorResponse(400, 'INVALID_INPUT', parsed.error.message, { field: parsed.error.field });
       if (!(await caseExists(db, id ?? ''))) return notFound();
+      const run = await probeRunOf(db, id ?? '', request.url);
+      if (!run.ok) return run.response;
       // Same gate as /api/probe: the caller's limit and share, the target policy, the audit row (with the case id).
       const outcome = await deps.probe({ request: parsed.request, caller, http: request, caseId: id ?? '' });
       if (!outcome.ok) return outcome.response;
       const { result } = outcome;
       // The evidence is what this server saw when it ran the probe, never what a browser or link says.
-      const event = await recordProbe(db, id ?? '', { request: parsed.request, result }, caller.user.id);
+      const event = await recordProbe(db, id ?? '', { request: parsed.request, result, ...run.value }, caller.user.id);
       if (!event) return notFound();
       return jsonResponse(201, { ...result, eventId: event.id, ranAt: event.at, ranBy: caller.user.id });
     }),

@@ -3,7 +3,7 @@ import { parseHost, parsePort } from '@/lib/address';
 import { LOCALES } from '@/lib/i18n';
 
 /** Where a case stands; `resolved` and `closed` leave the open list. */
-const CASE_STATUSES = ['open', 'waiting', 'resolved', 'closed'] as const;
+export const CASE_STATUSES = ['open', 'waiting', 'resolved', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
@@ -60,9 +60,17 @@ export const patchCaseSchema = z
 /** `POST /api/cases/:id/notes`. */
 export const noteSchema = z.strictObject({ text: text(10_000) });
 
+/** `status=open` or a comma-separated list (`status=open,waiting`: every case still being worked on). */
+const statusList = z.string().transform((value, context) => {
+  const statuses = [...new Set(value.split(',').map((part) => part.trim()))];
+  if (statuses.every((status) => (CASE_STATUSES as readonly string[]).includes(status))) return statuses as CaseStatus[];
+  context.addIssue({ code: 'custom', message: 'must be open, waiting, resolved or closed, or a comma-separated list of them' });
+  return z.NEVER;
+});
+
 /** `GET /api/cases?status=&q=&assignee=&limit=&cursor=`. */
 export const listQuerySchema = z.strictObject({
-  status: z.enum(CASE_STATUSES).optional(),
+  status: statusList.optional(),
   q: z.string().trim().max(200).optional(),
   /** A user id, or `me`. */
   assignee: z.string().min(1).max(100).optional(),
@@ -98,3 +106,61 @@ export interface TimelineEvent {
   kind: string;
   payload: Record<string, unknown>;
 }
+
+/** A flow's id or a state's id: what the flow runner sends, checked by shape (the cases feature does not load the flows). */
+const flowName = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'must be 1 to 80 letters, digits, - or _');
+
+/** `POST /api/cases/:id/runs`: a flow run starts on the case (`lang`: the case's when absent). */
+export const startRunSchema = z.strictObject({ flowId: flowName, lang: z.enum(LOCALES).optional() });
+
+/** A form's values as the runner submitted them: text, or rows of text. */
+const formValues = z.record(z.string().max(80), z.union([z.string().max(4000), z.array(z.record(z.string().max(80), z.string().max(4000))).max(50)]));
+
+/** Why a probe step has no result (the browser's account of a call that failed; never evidence). */
+const probeFailure = z.strictObject({
+  kind: z.enum(['http', 'network', 'timeout', 'cancelled', 'invalid-response']),
+  status: z.number().int().optional(),
+  code: z.string().max(80).optional(),
+  message: z.string().max(2000),
+});
+
+/**
+ * `POST /api/cases/:id/runs/:runId/steps`: one step the agent completed. `index` is its place in
+ * the path (a step at an earlier index replaces the path from there: the agent went back);
+ * `answer` is the option chosen (`answer`) or the values typed (`submit`, with `action`); a
+ * `probe` step names the stored probe event that holds its evidence.
+ */
+export const runStepSchema = z
+  .strictObject({
+    index: z.number().int().min(0).max(500),
+    kind: z.enum(['answer', 'submit', 'probe', 'probe-error', 'cancel']),
+    stateId: flowName,
+    title: text(500),
+    answer: z.union([z.string().max(80), formValues]).optional(),
+    action: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be 1 to 40 lower-case letters, digits or -').optional(),
+    probeEventId: z.number().int().positive().optional(),
+    failure: probeFailure.optional(),
+  })
+  .superRefine((step, context) => {
+    const need = (field: 'answer' | 'action' | 'probeEventId' | 'failure', ok: boolean) => {
+      if (!ok) context.addIssue({ code: 'custom', path: [field], message: `is required for a ${step.kind} step` });
+    };
+    if (step.kind === 'answer') need('answer', typeof step.answer === 'string');
+    if (step.kind === 'submit') {
+      need('answer', typeof step.answer === 'object');
+      need('action', step.action !== undefined);
+    }
+    if (step.kind === 'probe') need('probeEventId', step.probeEventId !== undefined);
+    if (step.kind === 'probe-error') need('failure', step.failure !== undefined);
+  });
+
+/** `POST /api/cases/:id/runs/:runId/end`: the run reached an ending. */
+export const endRunSchema = z.strictObject({ endingId: flowName, title: text(500) });
+
+/** `POST /api/cases/:id/probes?run=&state=`: the run and state a probe belongs to, both or neither. */
+export const probeRunQuerySchema = z
+  .object({ run: z.uuid('must be a run id this case gave out').optional(), state: flowName.optional() })
+  .refine((query) => (query.run === undefined) === (query.state === undefined), { message: 'and state go together', path: ['run'] });
+
+/** `POST /api/cases/:id/verify`: no body, or `{}`. */
+export const verifySchema = z.strictObject({});

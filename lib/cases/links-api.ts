@@ -1,7 +1,7 @@
 import 'server-only';
 import type { FixpathDb } from '@/lib/db/server';
 import { errorResponse, jsonResponse, readJsonBody } from '@/lib/http/server';
-import { invalid, MAX_BODY_BYTES, type Authorize } from './api';
+import { invalid, MAX_BODY_BYTES, type Authorize } from './guard';
 import { caseLanguage, checkSendableFix, createLink, createLinkSchema, listLinks, revokeLink } from './links';
 
 /** What the link API needs: the database, the auth check, and how many days a new link lives. */

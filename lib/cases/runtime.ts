@@ -3,18 +3,23 @@ import { authorize } from '@/lib/auth/server';
 import { getDatabase, isUnavailable } from '@/lib/db/server';
 import { runtimeAccess } from '@/lib/access/server';
 import { errorResponse } from '@/lib/http/server';
-import { createCasesApi } from './api';
+import { createCasesApi, type CasesApiDeps } from './api';
 import { linkDaysFromEnv } from './links';
 import { createLinksApi } from './links-api';
+import { createRunsApi } from './runs';
+import { createVerifyApi } from './verify';
 
-// Case probes go through the one probe guard of /api/probe (limits, shares, audit); built on first use.
-const api = createCasesApi({
+// Case probes (and verify's re-runs) go through the one probe guard of /api/probe (limits, shares, audit); built on first use.
+const deps: CasesApiDeps = {
   db: async () => (await getDatabase()).db,
   authorize,
   probe: (probe) => runtimeAccess().runForCase(probe),
   audit: (change) => runtimeAccess().recordCaseChange(change),
-});
-const links = createLinksApi({ db: async () => (await getDatabase()).db, authorize, linkDays: () => linkDaysFromEnv(process.env) });
+};
+const api = createCasesApi(deps);
+const runs = createRunsApi(deps);
+const { verify } = createVerifyApi(deps);
+const links = createLinksApi({ db: deps.db, authorize, linkDays: () => linkDaysFromEnv(process.env) });
 
 /** A database that stops answering mid-call is a 503 `UNAVAILABLE`, never a 500 or a hang. */
 function unavailableAsStatus<Ids extends string[]>(handler: (request: Request, ...ids: Ids) => Promise<Response>) {
@@ -30,7 +35,8 @@ function unavailableAsStatus<Ids extends string[]>(handler: (request: Request, .
 
 /**
  * Route handlers the app binds: `/api/cases`, `/api/cases/[id]`, `/api/cases/[id]/notes`,
- * `/api/cases/[id]/probes`, `/api/cases/[id]/export`, `/api/cases/[id]/links[/linkId]`.
+ * `/api/cases/[id]/probes`, `/api/cases/[id]/export`, `/api/cases/[id]/links[/linkId]`,
+ * `/api/cases/[id]/runs/**`, `/api/cases/[id]/verify`.
  */
 export const casesRoutes = {
   list: unavailableAsStatus(api.list),
@@ -40,6 +46,11 @@ export const casesRoutes = {
   addNote: unavailableAsStatus(api.addNote),
   probe: unavailableAsStatus(api.probe),
   export: unavailableAsStatus(api.export),
+  startRun: unavailableAsStatus(runs.start),
+  readRun: unavailableAsStatus(runs.read),
+  runStep: unavailableAsStatus(runs.step),
+  endRun: unavailableAsStatus(runs.end),
+  verify: unavailableAsStatus(verify),
   createLink: unavailableAsStatus(links.create),
   listLinks: unavailableAsStatus(links.list),
   revokeLink: unavailableAsStatus(links.revoke),

@@ -8,4 +8,4 @@ export { createCasesApi } from './api';
 export { resolveCustomerLink } from './links';
 export { createLinksApi } from './links-api';
 export { casesRoutes } from './runtime';
-export { getCase, listCases } from './store';
+export { getCase, listCases, userNames } from './store';

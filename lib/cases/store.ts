@@ -27,7 +27,8 @@ export function toRecord(row: CaseRow): CaseRecord {
   };
 }
 
-function toEvent(row: EventRow): TimelineEvent {
+/** A timeline row as the API returns it. */
+export function toEvent(row: EventRow): TimelineEvent {
   return { id: row.id, at: row.at.toISOString(), actor: row.actor, kind: row.kind, payload: row.payload as Record<string, unknown> };
 }
 
@@ -76,7 +77,8 @@ function likePattern(text: string): string {
  */
 export async function listCases(db: FixpathDb, query: ListQuery, callerId: string): Promise<{ items: CaseRecord[]; nextCursor: string | null } | null> {
   const conditions: SQL[] = [];
-  if (query.status) conditions.push(eq(tables.cases.status, query.status));
+  // One status keeps the plain equality the (status, updated_at) index serves best.
+  if (query.status) conditions.push(query.status.length === 1 ? eq(tables.cases.status, query.status[0]) : inArray(tables.cases.status, query.status));
   if (query.assignee) conditions.push(eq(tables.cases.assignee, query.assignee === 'me' ? callerId : query.assignee));
   if (query.q) {
     // One expression, the same the trigram index is built on, so the index answers it.
@@ -163,7 +165,7 @@ export async function insertEvents(tx: Transaction, values: Array<typeof tables.
  * Appends one event to a case's timeline and marks the case as touched (not a new version:
  * events do not make anyone's pending edit stale). Null when there is no such case.
  */
-async function appendEvent(db: FixpathDb, id: string, kind: string, payload: Record<string, unknown>, actor: string): Promise<TimelineEvent | null> {
+export async function appendEvent(db: FixpathDb, id: string, kind: string, payload: Record<string, unknown>, actor: string): Promise<TimelineEvent | null> {
   if (!UUID.test(id)) return null;
   return db.transaction(async (tx) => {
     const [touched] = await tx.update(tables.cases).set({ updatedAt: new Date() }).where(eq(tables.cases.id, id)).returning({ id: tables.cases.id });
@@ -182,7 +184,7 @@ export function addNote(db: FixpathDb, id: string, text: string, actor: string):
  * Stores what a probe found, as the server ran it, on the case's timeline: the request, the
  * result, when (the event's time) and who. Null when there is no such case.
  */
-export function recordProbe(db: FixpathDb, id: string, evidence: { request: unknown; result: unknown }, actor: string): Promise<TimelineEvent | null> {
+export function recordProbe(db: FixpathDb, id: string, evidence: { request: unknown; result: unknown } & Record<string, unknown>, actor: string): Promise<TimelineEvent | null> {
   return appendEvent(db, id, 'probe', evidence, actor);
 }
 

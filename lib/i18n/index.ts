@@ -7,6 +7,7 @@ export { format } from './define-messages';
 export { adminMessages } from './messages/admin';
 export { articleMessages } from './messages/article';
 export { caseMessages } from './messages/cases';
+export { casePageMessages, type CasePageMessages } from './messages/case-pages';
 export { authMessages, type AuthMessages } from './messages/auth';
 export { fixMessages } from './messages/fix';
 export { flowMessages } from './messages/flows';

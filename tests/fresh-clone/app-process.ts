@@ -73,6 +73,16 @@ export async function startApp(dir: string, command: string[], port: number, env
     async stop() {
       if (!gone) process.kill(-child.pid!, 'SIGTERM');
       await exited;
+      // npm exits before the server it started has finished closing the database: wait for the
+      // whole process group, as an operator's restart would, before anything reopens it.
+      for (;;) {
+        try {
+          process.kill(-child.pid!, 0);
+        } catch {
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     },
   };
 }

@@ -103,7 +103,8 @@ describe('two instances sharing one PostgreSQL', () => {
     token = (await createToken(database.db, user.id, 'two-instances')).token;
     await database.close();
     receiver = await startReceiver(SECRET);
-    const env = { DATABASE_URL: databaseUrl, FIXPATH_WEBHOOK_URL: receiver.url, FIXPATH_WEBHOOK_SECRET: SECRET };
+    // A small per-user probe limit, so the test can spend it; probes go to a closed loopback port.
+    const env = { DATABASE_URL: databaseUrl, FIXPATH_WEBHOOK_URL: receiver.url, FIXPATH_WEBHOOK_SECRET: SECRET, PROBE_RATE_LIMIT: '5/60s', PROBE_ALLOW: '127.0.0.1/32' };
     instances.push(...(await Promise.all([startInstance(env), startInstance(env)])));
   });
   after(async () => {
@@ -167,9 +168,24 @@ describe('two instances sharing one PostgreSQL', () => {
     }
   });
 
-  // The per-user rate limit (issue 10, item 3) lands separately: its cross-instance assertion goes here, e.g.
-  // "a limit of N probes per minute spent through one instance is exhausted for the other too".
-  it.todo('rate limits are shared: a per-user limit used up through one instance holds through the other');
+  it('rate limits are shared: a per-user limit spent through one instance holds through the other', async (t) => {
+    if (skip()) return t.skip(String(skip()));
+    const [one, two] = instances;
+    const port = await freePort();
+    const probe = { type: 'tcp', host: '127.0.0.1', port, timeoutMs: 1000 };
+    const codes: string[] = [];
+    for (let index = 0; index < 5; index += 1) {
+      const answer = await call(index % 2 === 0 ? one : two, 'POST', '/api/probe', probe);
+      assert.equal(answer.status, 200);
+      codes.push(answer.body.code);
+    }
+    assert.deepEqual(new Set(codes), new Set(['TCP_REFUSED']));
+    for (const instance of [one, two]) {
+      const refused = await call(instance, 'POST', '/api/probe', probe);
+      assert.equal(refused.status, 429);
+      assert.equal(refused.body.error.code, 'RATE_LIMITED');
+    }
+  });
 
   it('refuses to start when FIXPATH_WEBHOOK_URL is set without FIXPATH_WEBHOOK_SECRET, naming it', async (t) => {
     if (skip()) return t.skip(String(skip()));

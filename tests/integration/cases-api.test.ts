@@ -171,6 +171,13 @@ for (const kind of ['pglite', 'postgres'] as const) {
       const bad = await json(await api.list(call('GET', '/api/cases?status=lost', li.token)));
       assert.equal(bad.status, 400);
       assert.equal(bad.body.error.field, 'status');
+      const badInList = await json(await api.list(call('GET', '/api/cases?status=open,lost', li.token)));
+      assert.equal(badInList.body.error.field, 'status');
+      const { body: second } = await json(await api.list(call('GET', '/api/cases?q=page%20case', li.token)));
+      await api.patch(call('PATCH', `/api/cases/${second.items[1].id}`, li.token, { version: second.items[1].version, status: 'waiting' }), second.items[1].id);
+      await api.patch(call('PATCH', `/api/cases/${second.items[2].id}`, li.token, { version: second.items[2].version, status: 'resolved' }), second.items[2].id);
+      const active = await json(await api.list(call('GET', '/api/cases?q=page%20case&status=open,waiting', li.token)));
+      assert.deepEqual(active.body.items.map((item: { status: string }) => item.status).sort(), ['open', 'open', 'open', 'waiting']);
       assert.equal((await api.list(call('GET', '/api/cases?cursor=bm9wZQ', li.token))).status, 400);
     });
 

@@ -71,4 +71,42 @@ describe('probe client', () => {
     assert.equal((await failureOf(pending)).kind, 'cancelled');
     assert.ok(aborted);
   });
+
+  test('a busy API (503 with Retry-After) is asked again after the wait it names, and each wait is announced', async () => {
+    const result = sampleResult('tcp', 'TCP_OPEN');
+    const answers = [
+      () => new Response(JSON.stringify({ error: { code: 'BUSY', message: 'busy' } }), { status: 503, headers: { 'retry-after': '2' } }),
+      () => new Response(JSON.stringify({ error: { code: 'BUSY', message: 'busy' } }), { status: 503, headers: { 'retry-after': '1' } }),
+      () => new Response(JSON.stringify(result)),
+    ];
+    const fetchStub = (async () => answers.shift()!()) as typeof fetch;
+    const waits: number[] = [];
+    const told: Array<{ attempt: number; attempts: number }> = [];
+    const probed = await requestProbe(request, {
+      fetch: fetchStub,
+      sleep: async (ms) => void waits.push(ms),
+      onBusy: ({ attempt, attempts }) => told.push({ attempt, attempts }),
+    });
+    assert.deepEqual(probed, result);
+    assert.deepEqual(waits, [2000, 1000]);
+    assert.deepEqual(told, [{ attempt: 2, attempts: 4 }, { attempt: 3, attempts: 4 }]);
+  });
+
+  test('a busy API that stays busy fails after the last try; a long Retry-After fails at once', async () => {
+    let calls = 0;
+    const alwaysBusy = (async () => {
+      calls += 1;
+      return new Response(JSON.stringify({ error: { code: 'BUSY', message: 'too many probes running' } }), { status: 503, headers: { 'retry-after': '1' } });
+    }) as typeof fetch;
+    const failure = await failureOf(requestProbe(request, { fetch: alwaysBusy, sleep: async () => {} }));
+    assert.equal(calls, 4);
+    assert.equal(failure.code, 'BUSY');
+    calls = 0;
+    const longWait = (async () => {
+      calls += 1;
+      return new Response(JSON.stringify({ error: { code: 'BUSY', message: 'busy' } }), { status: 503, headers: { 'retry-after': '60' } });
+    }) as typeof fetch;
+    assert.equal((await failureOf(requestProbe(request, { fetch: longWait, sleep: async () => {} }))).status, 503);
+    assert.equal(calls, 1);
+  });
 });

@@ -1,8 +1,9 @@
 import type { Evidence, ProbeFailure, Text } from '@/machines';
 import type { Locale } from '@/lib/i18n';
+import { PROBE_CODES, probeCodeMessages, type ProbeCode } from '@/lib/probes';
 
 /** The facts of a probe result worth saying in plain words. */
-export type FactKey = 'addresses' | 'status' | 'location' | 'clockSkew' | 'protocol' | 'accepted' | 'subject' | 'names' | 'issuer' | 'validTo' | 'daysLeft' | 'error';
+export type FactKey = 'addresses' | 'status' | 'location' | 'clockSkew' | 'protocol' | 'accepted' | 'subject' | 'names' | 'issuer' | 'validTo' | 'daysLeft' | 'error' | 'remaining';
 
 /** Labels of the facts, in every language. */
 export const FACT_LABELS: Record<FactKey, Text> = {
@@ -18,6 +19,7 @@ export const FACT_LABELS: Record<FactKey, Text> = {
   validTo: { zh: '有效期至', en: 'Valid until' },
   daysLeft: { zh: '剩余天数', en: 'Days left' },
   error: { zh: '错误', en: 'Error' },
+  remaining: { zh: '修好第一个问题后仍会存在', en: 'Still wrong after the first fix' },
 };
 
 /** One fact of a probe result. */
@@ -37,8 +39,22 @@ function addressesOf(details: Record<string, unknown>): string[] {
   return [...new Set([...single, ...listed, ...fromDns])];
 }
 
-/** The key facts of a probe result, in display order; absent facts are left out. */
-export function evidenceFacts(entry: Evidence): Fact[] {
+const KNOWN_CODES = new Set<string>(Object.values(PROBE_CODES).flat());
+
+/**
+ * The problems after the first (`details.problems`, most important first, as
+ * the TLS probe lists them), in plain words: what the fix the flow leads to
+ * will not cure, e.g. a renewed certificate that is still self-signed.
+ */
+function remainingProblems(details: Record<string, unknown>, lang: Locale): string | undefined {
+  if (!Array.isArray(details.problems)) return undefined;
+  const codes = details.problems.map((problem) => asRecord(problem).code).filter((code): code is ProbeCode => KNOWN_CODES.has(String(code)));
+  // Chinese runs sentences together; English puts a space between them.
+  return codes.slice(1).map((code) => probeCodeMessages[lang][code]).join(lang === 'zh' ? '' : ' ');
+}
+
+/** The key facts of a probe result in `lang`, in display order; absent facts are left out. */
+export function evidenceFacts(entry: Evidence, lang: Locale): Fact[] {
   const details = asRecord(entry.result?.details);
   const certificate = asRecord(details.certificate);
   const headers = asRecord(details.headers);
@@ -56,6 +72,7 @@ export function evidenceFacts(entry: Evidence): Fact[] {
     ['validTo', typeof certificate.validTo === 'string' ? certificate.validTo.slice(0, 10) : undefined],
     ['daysLeft', certificate.daysLeft],
     ['error', typeof details.error === 'string' ? details.error : asRecord(details.error).code],
+    ['remaining', remainingProblems(details, lang)],
   ];
   return facts.flatMap(([key, value]) => (value === undefined || value === null || value === '' ? [] : [{ key, value: String(value) }]));
 }

@@ -64,7 +64,7 @@ export function buildCaseNotes(input: CaseNotesInput): string {
   for (const step of summarizeSteps(flow.machine, replay, lang)) {
     lines.push(`${step.index + 1}. ${step.title}`, `   ${step.answer}`);
     if (step.evidence?.result) {
-      for (const fact of evidenceFacts(step.evidence)) lines.push(`   ${labelled(FACT_LABELS[fact.key][lang], fact.value, lang)}`);
+      for (const fact of evidenceFacts(step.evidence, lang)) lines.push(`   ${labelled(FACT_LABELS[fact.key][lang], fact.value, lang)}`);
     }
   }
   lines.push('');

@@ -1,7 +1,7 @@
 import type { FlowDefinition, FlowValues, ProbeRequest, ProbeResult } from '@/machines';
 import { readForm, type FieldError } from './form';
 import type { PathStep } from './path';
-import { toProbeFailure } from './probe-client';
+import { toProbeFailure, type BusyWait } from './probe-client';
 import { probeRequestFor } from './probe-request';
 import { extendReplay, startReplay, truncateReplay, type Replay } from './replay';
 import { stateIdOf, stateMetaOf } from './state';
@@ -9,12 +9,15 @@ import { stateIdOf, stateMetaOf } from './state';
 /** What the runner renders: the path so far, and the probe running now if any. */
 export interface SessionState {
   replay: Replay;
-  /** The probe running for the current state: what it asked and since when (ms since epoch). */
-  running: { stateId: string; request: ProbeRequest; startedAt: number } | null;
+  /** The probe running for the current state: what it asked, since when (ms since epoch), and the wait while the API is busy. */
+  running: { stateId: string; request: ProbeRequest; startedAt: number; busy?: BusyWait } | null;
 }
 
-/** Runs one probe; rejects with a `ProbeFailure`-shaped error when there is no result. */
-export type RunProbe = (request: ProbeRequest, signal: AbortSignal) => Promise<ProbeResult>;
+/**
+ * Runs one probe for the state `stateId`; rejects with a `ProbeFailure`-shaped error when there
+ * is no result. `onBusy` hears of each wait for a busy probe API, for a countdown.
+ */
+export type RunProbe = (request: ProbeRequest, signal: AbortSignal, stateId: string, onBusy?: (wait: BusyWait) => void) => Promise<ProbeResult>;
 
 /** What became of a submitted form: taken (with the values as normalised), or what is wrong. */
 export type SubmitOutcome = { ok: true; values: FlowValues } | { ok: false; errors: FieldError[] };
@@ -74,7 +77,11 @@ export class FlowSession {
     const record = (step: PathStep) => {
       if (this.controller === controller) this.apply(step);
     };
-    this.probe(request, controller.signal).then(
+    const onBusy = (busy: BusyWait) => {
+      const { running } = this.current;
+      if (this.controller === controller && running) this.update({ replay: this.current.replay, running: { ...running, busy } });
+    };
+    this.probe(request, controller.signal, stateId, onBusy).then(
       (result) => record({ kind: 'probe', state: stateId, result }),
       (error: unknown) => record({ kind: 'probe-error', state: stateId, failure: toProbeFailure(error) }),
     );

@@ -10,7 +10,7 @@ import { connectTcp, tcpFailureFinding } from '../tcp/connect';
 import { describeCertificate, peerChain } from '../tls/certificate';
 import { sniFor, tlsHandshake } from '../tls/handshake';
 import { certificateSummary, handshakeSummary } from '../tls/summary';
-import { trustOptions } from '../tls/trust';
+import { trustedFingerprints, trustOptions } from '../tls/trust';
 import { verifyCertificate } from '../tls/verify';
 import { getOverSocket, type Exchange } from './exchange';
 
@@ -73,7 +73,7 @@ export async function requestHop(url: URL, target: PortTarget, context: ProbeCon
     }
     const now = Date.now();
     const leaf = describeCertificate(handshake.socket.getPeerCertificate(), now);
-    const verification = verifyCertificate(handshake.socket, host, leaf, now);
+    const verification = verifyCertificate(handshake.socket, host, leaf, now, trustedFingerprints(context.extraCa));
     tls = { protocol: handshake.socket.getProtocol(), cipher: handshake.socket.getCipher().name, certificate: leaf, ...verification };
     if (verification.code) {
       handshake.socket.destroy();

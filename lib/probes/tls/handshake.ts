@@ -19,6 +19,13 @@ export interface HandshakeOptions {
   maxVersion?: tls.SecureVersion;
   ciphers?: string;
   alpn?: string[];
+  /**
+   * Count the handshake as done once TLS 1.2 or older has its key material
+   * (the `CLIENT_RANDOM` key log line): by then the server has chosen the
+   * version and sent its certificate, one round trip before its Finished.
+   * For a scan that only reads the version and the certificate.
+   */
+  early?: boolean;
 }
 
 /** A finished handshake; the certificate is readable even when it is bad. */
@@ -98,5 +105,23 @@ export function tlsHandshake(raw: net.Socket, options: HandshakeOptions): Promis
     );
     socket.once('close', () => finish({ ok: false, code: 'TLS_RESET', error: 'closed', handshakeMs: since(start) }));
     socket.once('secureConnect', () => finish({ ok: true, socket, handshakeMs: since(start) }));
+    if (options.early) {
+      // TLS 1.3 logs its secrets before the certificate arrives, under other names, so it waits for secureConnect.
+      socket.on('keylog', (line) => {
+        if (line.subarray(0, 14).toString() === 'CLIENT_RANDOM ') finish({ ok: true, socket, handshakeMs: since(start) });
+      });
+    }
   });
+}
+
+/**
+ * Closes a finished handshake politely: close_notify and FIN after the
+ * client's last handshake message, so the server completes its side and logs
+ * no reset. A server that never closes back is cut after `graceMs`.
+ */
+export function closeGently(socket: tls.TLSSocket, graceMs = 1000): void {
+  const timer = setTimeout(() => socket.destroy(), graceMs).unref();
+  socket.once('close', () => clearTimeout(timer));
+  socket.resume();
+  socket.end();
 }

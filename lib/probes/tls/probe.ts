@@ -3,15 +3,16 @@ import type tls from 'node:tls';
 import { formatHostPort } from '@/lib/address';
 import { resolveTarget } from '../policy/resolve';
 import type { ProbeContext } from '../run/context';
-import type { Deadline } from '../run/deadline';
+import { since, type Deadline } from '../run/deadline';
 import type { Finding } from '../run/finding';
 import type { PortTarget } from '../run/target';
 import { connectTcp, tcpFailureFinding } from '../tcp/connect';
-import { describeCertificate, peerChain } from './certificate';
-import { sniFor, tlsHandshake } from './handshake';
+import { describeCertificate, peerChain, type ChainLink } from './certificate';
+import { closeGently, sniFor, tlsHandshake } from './handshake';
 import { certificateSummary, handshakeSummary } from './summary';
-import { trustOptions } from './trust';
-import { verifyCertificate } from './verify';
+import { rankTlsProblems, type TlsProblem } from './problems';
+import { trustedFingerprints, trustOptions } from './trust';
+import { leafProblems, verifyCertificate, type CertificateCode } from './verify';
 import { acceptedLabel, scanVersions } from './versions';
 
 /** Certificates that expire sooner than this are reported as a warning. */
@@ -20,61 +21,86 @@ const EXPIRY_WARNING_DAYS = 14;
 /**
  * Connects to the checked address, performs one handshake with SNI that reads
  * the certificate even when it is bad, classifies it, and scans which TLS
- * versions the server accepts.
+ * versions the server accepts. The scan runs on its own connections at the
+ * same time as the verifying handshake, so over a slow link the probe costs
+ * about one handshake, not two. `details.problems` lists every problem found,
+ * most important first (TLS_PROBLEM_ORDER); `code` is the first.
  */
 export async function probeTls(target: PortTarget, context: ProbeContext, deadline: Deadline): Promise<Finding> {
   const label = formatHostPort(target.host, target.port);
   const resolved = await resolveTarget(target.host, context, deadline);
   if (!resolved.ok) return resolved.finding;
   const timings: Record<string, number> = { dnsMs: resolved.dnsMs };
-  const base = { address: resolved.address, addresses: resolved.addresses, port: target.port, servername: sniFor(target.host) ?? null, timings };
+  const servername = sniFor(target.host);
+  const base = { address: resolved.address, addresses: resolved.addresses, port: target.port, servername: servername ?? null, timings };
 
+  const scanStart = performance.now();
+  const scanning = scanVersions(resolved.address, target.port, servername, deadline.remaining(), Date.now()).then((scan) => {
+    timings.scanMs = since(scanStart);
+    return scan;
+  });
   const tcp = await connectTcp(resolved.address, target.port, deadline.remaining());
   timings.connectMs = tcp.connectMs;
-  if (!tcp.ok) return tcpFailureFinding(tcp, label, deadline.budgetMs, base);
+  if (!tcp.ok) {
+    // The scan's connections fail the same way; wait so none outlives the probe.
+    await scanning;
+    return tcpFailureFinding(tcp, label, deadline.budgetMs, base);
+  }
 
   const handshake = await tlsHandshake(tcp.socket, {
-    servername: sniFor(target.host),
+    servername,
     timeoutMs: deadline.remaining(),
     alpn: ['h2', 'http/1.1'],
     ...trustOptions(context.extraCa),
   });
   timings.handshakeMs = handshake.handshakeMs;
   const now = Date.now();
-  // Read the session before the version scan: a server may close the connection meanwhile, and a closed socket has no certificate.
-  const session = handshake.ok ? readSession(handshake.socket, target.host, now) : null;
-  if (handshake.ok) handshake.socket.destroy();
+  const trusted = trustedFingerprints(context.extraCa);
+  // Read the session before waiting for the scan: a server may close the connection meanwhile, and a closed socket has no certificate.
+  const session = handshake.ok ? readSession(handshake.socket, target.host, now, trusted) : null;
+  if (handshake.ok) closeGently(handshake.socket);
+  const scan = await scanning;
   const scanWorthwhile = handshake.ok || handshake.code === 'TLS_PROTOCOL_MISMATCH';
-  const scan = scanWorthwhile
-    ? await scanVersions(resolved.address, target.port, sniFor(target.host), deadline.remaining(), now)
-    : null;
-  const versions = scan?.accepted ?? null;
+  const versions = scanWorthwhile ? scan.accepted : null;
+  const host = formatHostPort(target.host);
 
   if (!handshake.ok) {
     const accepted = versions ? acceptedLabel(versions) : undefined;
-    const legacyVersion = scan ? Object.keys(scan.leaves)[0] : undefined;
-    const legacy = legacyVersion ? scan?.leaves[legacyVersion] : undefined;
+    const legacyVersion = scanWorthwhile ? Object.keys(scan.leaves)[0] : undefined;
+    const legacy = legacyVersion ? scan.leaves[legacyVersion] : undefined;
+    const legacyChain = legacyVersion ? (scan.chains[legacyVersion] ?? []) : [];
+    const summary = handshakeSummary(handshake.code, label, deadline.budgetMs, accepted);
+    // A server that speaks only an old version may also have a bad certificate: say so now, not after the upgrade.
+    const legacyProblems = legacy ? rankTlsProblems([
+      ...leafProblems(legacy.peer, target.host, legacy.certificate, now),
+      ...(isUntrustedSelfSigned(legacyChain, trusted) ? (['TLS_SELF_SIGNED'] as const) : []),
+    ]) as CertificateCode[] : [];
     return {
       code: handshake.code,
-      summary: handshakeSummary(handshake.code, label, deadline.budgetMs, accepted),
+      summary,
       details: {
         ...base,
         phase: 'handshake',
         error: handshake.error,
         versions,
+        problems: [
+          { code: handshake.code, summary },
+          ...legacyProblems.map((code) => ({ code, summary: certificateSummary(code, label, host, legacy!.certificate, legacyChain) })),
+        ] satisfies TlsProblem[],
         ...(legacy && {
           legacyProtocol: legacyVersion,
           cipher: legacy.cipher,
           certificate: legacy.certificate,
-          chain: scan?.chains[legacyVersion!] ?? [],
+          chain: legacyChain,
         }),
       },
     };
   }
 
   const { protocol, leaf, verification, cipher, alpn, peerChain: verifiedChain } = session!;
-  const sentChain = protocol ? scan?.chains[protocol] : undefined;
+  const sentChain = protocol ? scan.chains[protocol] : undefined;
   const chain = sentChain ?? verifiedChain;
+  const problems: TlsProblem[] = verification.problems.map((code) => ({ code, summary: certificateSummary(code, label, host, leaf, chain) }));
   const details = {
     ...base,
     protocol,
@@ -83,16 +109,14 @@ export async function probeTls(target: PortTarget, context: ProbeContext, deadli
     authorized: verification.code === null,
     verifyError: verification.verifyError,
     hostnameMatches: verification.hostnameMatches,
-    problems: verification.problems,
+    problems,
     certificate: leaf,
     chain,
     chainAsSent: Boolean(sentChain),
     versions,
   };
 
-  if (verification.code) {
-    return { code: verification.code, summary: certificateSummary(verification.code, label, formatHostPort(target.host), leaf, chain), details };
-  }
+  if (problems.length) return { code: problems[0].code, summary: problems[0].summary, details };
   const expiresSoon = leaf.daysLeft < EXPIRY_WARNING_DAYS;
   return {
     code: 'TLS_OK',
@@ -104,14 +128,19 @@ export async function probeTls(target: PortTarget, context: ProbeContext, deadli
   };
 }
 
+/** The chain as sent is one self-issued certificate that the trust store does not hold. */
+function isUntrustedSelfSigned(chain: readonly ChainLink[], trusted: ReadonlySet<string>): boolean {
+  return chain.length === 1 && chain[0].selfIssued && !trusted.has(chain[0].fingerprint256);
+}
+
 /** What a finished handshake says, read while its socket is still open. */
-function readSession(socket: tls.TLSSocket, host: string, now: number) {
+function readSession(socket: tls.TLSSocket, host: string, now: number, trusted: ReadonlySet<string>) {
   const protocol = socket.getProtocol();
   const leaf = describeCertificate(socket.getPeerCertificate(), now);
   return {
     protocol,
     leaf,
-    verification: verifyCertificate(socket, host, leaf, now),
+    verification: verifyCertificate(socket, host, leaf, now, trusted),
     cipher: socket.getCipher(),
     alpn: socket.alpnProtocol || null,
     peerChain: peerChain(socket),

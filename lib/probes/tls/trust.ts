@@ -1,5 +1,6 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
 import tls from 'node:tls';
 
 let fromEnv: string[] | undefined;
@@ -35,4 +36,25 @@ export function trustOptions(extraCa: readonly string[] | undefined): { secureCo
     contexts.set(extraCa, secureContext);
   }
   return { secureContext };
+}
+
+let bundled: Set<string> | undefined;
+const fingerprintSets = new WeakMap<readonly string[], Set<string>>();
+
+const fingerprintsOf = (pems: readonly string[]) => pems.map((pem) => new X509Certificate(pem).fingerprint256);
+
+/**
+ * The SHA-256 fingerprints of every certificate a verifying handshake trusts
+ * (Node's bundled roots, NODE_EXTRA_CA_CERTS, the extras), to tell whether a
+ * chain ends in the store when OpenSSL reported only a date. Parsed once.
+ */
+export function trustedFingerprints(extraCa: readonly string[] | undefined): Set<string> {
+  bundled ??= new Set(fingerprintsOf([...tls.rootCertificates, ...certificatesFromEnv()]));
+  if (!extraCa?.length) return bundled;
+  let set = fingerprintSets.get(extraCa);
+  if (!set) {
+    set = new Set([...bundled, ...fingerprintsOf(extraCa)]);
+    fingerprintSets.set(extraCa, set);
+  }
+  return set;
 }

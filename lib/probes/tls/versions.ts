@@ -36,7 +36,7 @@ export interface VersionScan {
   /** The chain from each accepting handshake, keyed by version. */
   chains: Partial<Record<string, ChainLink[]>>;
   /** The leaf from each accepting handshake (used when the modern handshake failed). */
-  leaves: Partial<Record<string, { certificate: CertificateDetails; cipher: tls.CipherNameAndProtocol }>>;
+  leaves: Partial<Record<string, { certificate: CertificateDetails; cipher: tls.CipherNameAndProtocol; peer: tls.PeerCertificate }>>;
 }
 
 /**
@@ -44,6 +44,8 @@ export interface VersionScan {
  * already-checked address. Legacy versions need `@SECLEVEL=0` in OpenSSL 3.
  * The trust store is empty on purpose: nothing is verified here, and Node
  * then reports the chain as sent instead of completing it from its store.
+ * TLS 1.2 and older stop once the server's first flight is in (see
+ * HandshakeOptions.early), so every version costs one round trip.
  */
 export async function scanVersions(
   address: string,
@@ -67,6 +69,7 @@ export async function scanVersions(
         servername,
         timeoutMs: left,
         secureContext: scanContext(version),
+        early: true,
       });
       if (!handshake.ok) {
         scan.accepted[version] = handshake.code === 'TLS_PROTOCOL_MISMATCH' ? false : null;
@@ -77,6 +80,7 @@ export async function scanVersions(
       scan.leaves[version] = {
         certificate: describeCertificate(handshake.socket.getPeerCertificate(), now),
         cipher: handshake.socket.getCipher(),
+        peer: handshake.socket.getPeerCertificate(),
       };
       handshake.socket.destroy();
     }),

@@ -1,0 +1,57 @@
+import 'server-only';
+import type { z } from 'zod';
+import type { Caller, Role } from '@/lib/auth';
+import type { FixpathDb } from '@/lib/db/server';
+import { errorResponse, readJsonBody } from '@/lib/http/server';
+
+/** Largest JSON body the case API reads. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** Who may call, as the auth feature decides: the caller, or the 401/403/503 response to send. */
+export type Authorize = (request: Request, role: Role) => Promise<{ ok: true; caller: Caller } | { ok: false; response: Response }>;
+
+/** 400 naming the first field that is wrong, e.g. `target.port must be a whole number from 1 to 65535`. */
+export function invalid(error: z.ZodError): Response {
+  const [issue] = error.issues;
+  if (issue.code === 'unrecognized_keys') {
+    const [field] = issue.keys;
+    return errorResponse(400, 'INVALID_INPUT', `${[...issue.path, field].join('.')} is not a known field`, { field: [...issue.path, field].join('.') });
+  }
+  const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
+  return errorResponse(400, 'INVALID_INPUT', `${field} ${issue.message}`, { field });
+}
+
+/** 400 for one field, the message starting with its name (as `invalid` words it). */
+export function fieldError(field: string, message: string): Response {
+  return errorResponse(400, 'INVALID_INPUT', `${field} ${message}`, { field });
+}
+
+/** 404 for a case (or a run of it) that does not exist. */
+export const notFound = (what = 'case') => errorResponse(404, 'NOT_FOUND', `no such ${what}`);
+
+/** What the guard needs: the database and the auth check (the case API's deps satisfy it). */
+interface GuardDeps {
+  db: () => Promise<FixpathDb>;
+  authorize: Authorize;
+}
+
+/** A handler of the case API after the agent check: the caller, the database and the ids in the path. */
+type Work<A extends string[]> = (request: Request, caller: Caller, db: FixpathDb, ...ids: A) => Promise<Response>;
+
+/** Wraps `work` so it runs only for a caller with at least the agent role (401/403 otherwise). */
+export function guardedWith(deps: GuardDeps) {
+  return <A extends string[]>(work: Work<A>) =>
+    async (request: Request, ...ids: A): Promise<Response> => {
+      const auth = await deps.authorize(request, 'agent');
+      if (!auth.ok) return auth.response;
+      return work(request, auth.caller, await deps.db(), ...ids);
+    };
+}
+
+/** The JSON body checked against `schema`, or the 4xx response. */
+export async function bodyOf<T extends z.ZodType>(request: Request, schema: T): Promise<{ ok: true; value: z.output<T> } | { ok: false; response: Response }> {
+  const body = await readJsonBody(request, MAX_BODY_BYTES);
+  if (!body.ok) return body;
+  const parsed = schema.safeParse(body.value);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: invalid(parsed.error) };
+}
