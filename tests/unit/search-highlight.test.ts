@@ -24,10 +24,13 @@ test('the snippet is the line with most of the query, preferring the record over
   assert.equal(bestSnippet({ ...fix, text: `${'word '.repeat(60)}refused here` }, ['refus'])?.startsWith('…'), true);
 });
 
-test('results are grouped fixes, articles, flows, keeping their order', () => {
+test('results are grouped fixes before articles, flows where their best hit ranks, each keeping its order', () => {
   const hit = (kind: SearchHit['record']['kind'], slug: string) => ({ record: { kind, slug } }) as SearchHit;
-  const grouped = groupHits([hit('article', 'a'), hit('step', 'f'), hit('fix', 'b'), hit('fix', 'c')]);
-  assert.deepEqual(grouped.map((group) => [group.group, group.hits.map((h) => h.record.slug)]), [['fixes', ['b', 'c']], ['articles', ['a']], ['flows', ['f']]]);
+  const shape = (hits: SearchHit[]) => groupHits(hits).map((group) => [group.group, group.hits.map((h) => h.record.slug)]);
+  // A flow ranked above every fix is shown before them, not after everything.
+  assert.deepEqual(shape([hit('flow', 'f'), hit('article', 'a'), hit('fix', 'b'), hit('fix', 'c')]), [['flows', ['f']], ['fixes', ['b', 'c']], ['articles', ['a']]]);
+  assert.deepEqual(shape([hit('fix', 'b'), hit('step', 'f'), hit('article', 'a'), hit('fix', 'c')]), [['fixes', ['b', 'c']], ['flows', ['f']], ['articles', ['a']]]);
+  assert.deepEqual(shape([hit('article', 'a'), hit('fix', 'b'), hit('fix', 'c'), hit('step', 'f')]), [['fixes', ['b', 'c']], ['articles', ['a']], ['flows', ['f']]]);
 });
 
 test('recent searches keep the latest first, once, at most six', () => {

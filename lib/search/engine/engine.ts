@@ -6,14 +6,22 @@ import { foldText } from './normalize';
 import { keyOf, rank, readerVersions, type RankedRecord } from './rank';
 import { resultUrl } from './result-url';
 import { scoreCandidates } from './scoring';
+import { CONCEPT_PREFIX } from './concepts';
 import { findErrorCodes, readErrorSignature, type ErrorSignature } from './signature';
-import { queryTerms } from './tokenize';
+import { conceptTerms, queryTerms } from './tokenize';
+import { ENTRY_POINTS, isVague } from './vague';
 
 /** At most this many query terms are looked up: a paste's codes and exception names come first. */
 const MAX_TERMS = 16;
 
 /** How many records the candidate filter hands to Fuse.js for scoring (plus their other-language versions). */
 const CANDIDATE_LIMIT = 24;
+
+/** For a vague query, the entry points rank above the best match by this share, each one before the next (see vague.ts). */
+const ENTRY_LIFT = 0.1;
+
+/** An error message shorter than this (in letters and digits) is too generic to count as quoted. */
+const MIN_VERBATIM = 16;
 
 /** A result in the reader's other language counts as this share of its match strength. */
 const OTHER_LANGUAGE_FACTOR = 0.75;
@@ -57,6 +65,36 @@ export interface SearchEngine {
   search(query: string, options: SearchOptions): SearchResponse;
 }
 
+/** Each record's article or flow as a number, the same in every language. */
+function familiesOf(records: readonly SearchRecord[]): Int32Array {
+  const ids = new Map<string, number>();
+  const families = new Int32Array(records.length);
+  records.forEach((record, position) => {
+    const family = `${record.kind === 'step' || record.kind === 'flow' ? 'flow' : 'article'} ${record.slug}`;
+    if (!ids.has(family)) ids.set(family, ids.size);
+    families[position] = ids.get(family) ?? 0;
+  });
+  return families;
+}
+
+/**
+ * Puts the entry points of a vague query above every match, in their order
+ * (each version of an entry point, both languages, lifted alike).
+ */
+function liftEntryPoints(strengths: Map<number, number>, entryPositions: ReadonlyArray<readonly number[]>): void {
+  const top = Math.max(0, ...strengths.values()) || 1;
+  entryPositions.forEach((versions, order) => {
+    for (const position of versions) strengths.set(position, top * (1 + ENTRY_LIFT * (entryPositions.length - order)));
+  });
+}
+
+/** A text as its words (letters and digits, folded), one space apart: how a quoted error is compared. */
+function wordsOnly(text: string): string {
+  return foldText(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
 function linkRecords(records: readonly SearchRecord[]): LinkedRecord[] {
   return records.map((record) =>
     record.parent === undefined ? record : Object.defineProperty({ ...record }, 'parentRecord', { value: records[record.parent], enumerable: false }),
@@ -80,7 +118,20 @@ export function createSearchEngine(index: SearchIndex): SearchEngine {
   const candidates = buildCandidateIndex(fields);
   const twins = new Map<string, number[]>();
   records.forEach((record, position) => twins.set(keyOf(record), [...(twins.get(keyOf(record)) ?? []), position]));
+  const families = familiesOf(records);
+  const familyCount = new Set(families).size;
+  const entryPositions = ENTRY_POINTS.map((key) => twins.get(key) ?? []);
   const haystacks = new Map<number, string>();
+  const errorsCache = new Map<number, string[]>();
+  const errorsOf = (position: number) => {
+    let errors = errorsCache.get(position);
+    if (errors === undefined) {
+      const record = records[position];
+      errors = [...(record.errors ?? []), ...(record.parentRecord?.errors ?? [])].map(wordsOnly).filter((error) => error.length >= MIN_VERBATIM);
+      errorsCache.set(position, errors);
+    }
+    return errors;
+  };
   const textOf = (position: number) => {
     let text = haystacks.get(position);
     if (text === undefined) {
@@ -94,24 +145,37 @@ export function createSearchEngine(index: SearchIndex): SearchEngine {
     const signature = readErrorSignature(query);
     const text = signature?.query ?? query;
     const stillTyping = !signature && /[\p{L}\p{N}]$/u.test(query);
-    const plan = planTerms(candidates, queryTerms(text), stillTyping).slice(0, MAX_TERMS);
+    // Concepts are few and say the most about a complaint, so the cut applies to words only.
+    const plan = [...planTerms(candidates, queryTerms(text), stillTyping).slice(0, MAX_TERMS), ...planTerms(candidates, conceptTerms(query))];
     const terms = plan.map((entry) => entry.term);
-    if (terms.length === 0) return { signature, terms, highlight: [], hits: [] };
     const codes = (signature?.codes ?? findErrorCodes(query)).map((code) => foldText(code));
+    // A vague symptom leads to the entry points even when none of its words is in the index ("keeps spinning").
+    const vague = !signature && codes.length === 0 && isVague(text, plan, candidates, families, familyCount);
+    if (terms.length === 0 && !vague) return { signature, terms, highlight: [], hits: [] };
     // The best candidates, and their versions in the other language when those match too, so a result can be shown in the reader's language.
-    const best = findCandidates(candidates, plan, CANDIDATE_LIMIT);
+    const best = findCandidates(candidates, plan, CANDIDATE_LIMIT, families);
     const positions = [...new Set(best.flatMap((position) => (twins.get(keyOf(records[position])) ?? [position]).filter((twin) => twin === position || mentionsAny(candidates, plan, twin))))];
-    const scored = [...scoreCandidates(fields, candidates, positions, plan)].map(([position, strength]): RankedRecord => {
+    const quotedQuery = wordsOnly(query);
+    const strengths = scoreCandidates(fields, candidates, vague ? [...new Set([...positions, ...entryPositions.flat()])] : positions, plan);
+    if (vague) liftEntryPoints(strengths, entryPositions);
+    const scored = [...strengths].map(([position, strength]): RankedRecord => {
       const record = records[position];
       const otherLanguage = record.lang !== lang;
       const exactCodes = codes.filter((code) => textOf(position).includes(code));
-      return { record, position, strength: strength * (otherLanguage ? OTHER_LANGUAGE_FACTOR : 1), otherLanguage, exactCodes };
+      const quoted = errorsOf(position).some((error) => quotedQuery.includes(error) || (quotedQuery.length >= MIN_VERBATIM && error.includes(quotedQuery)));
+      return { record, position, strength: strength * (otherLanguage ? OTHER_LANGUAGE_FACTOR : 1), otherLanguage, exactCodes, quoted };
     });
-    const inReaderLanguage = readerVersions(scored);
+    // A version is shown when it holds a word of the query: one reached only through a concept ("证书" → "certificate") is not what was searched for.
+    const wordPlan = plan.filter((entry) => !entry.term.startsWith(CONCEPT_PREFIX));
+    const saysWords = (hit: RankedRecord) => wordPlan.length === 0 || mentionsAny(candidates, wordPlan, hit.position);
+    const worded = scored.filter(saysWords);
+    const inReaderLanguage = readerVersions(worded);
+    const bestWorded = new Map<string, RankedRecord>();
+    for (const hit of worded) if ((bestWorded.get(keyOf(hit.record))?.strength ?? -1) < hit.strength) bestWorded.set(keyOf(hit.record), hit);
     const hits = rank(scored)
       .slice(0, limit)
       .map((hit): SearchHit => {
-        const shown = inReaderLanguage.get(keyOf(hit.record)) ?? hit;
+        const shown = inReaderLanguage.get(keyOf(hit.record)) ?? bestWorded.get(keyOf(hit.record)) ?? hit;
         return {
           record: shown.record,
           position: shown.position,
@@ -121,7 +185,9 @@ export function createSearchEngine(index: SearchIndex): SearchEngine {
           exactCodes: hit.exactCodes,
         };
       });
-    const highlight = [...new Set(plan.flatMap((entry) => [entry.term, ...entry.expansions.filter((expansion) => expansion.kind === 'typo').map((expansion) => expansion.term)]))];
+    const highlight = [...new Set(plan.flatMap((entry) => [entry.term, ...entry.expansions.filter((expansion) => expansion.kind === 'typo').map((expansion) => expansion.term)]))].filter(
+      (term) => !term.startsWith(CONCEPT_PREFIX),
+    );
     return { signature, terms, highlight, hits };
   }
 

@@ -1,6 +1,6 @@
 import type { SearchRecord } from '../records';
 import { foldText } from './normalize';
-import { tokenize } from './tokenize';
+import { conceptTerms, tokenize } from './tokenize';
 
 /** A record as the engine holds it: a fix knows its article, a step its flow. */
 export interface LinkedRecord extends SearchRecord {
@@ -40,18 +40,21 @@ export const SEARCH_FIELDS: readonly SearchField[] = [
  * A field's text as both the candidate index and Fuse.js read it: each of
  * our terms (stems, codes, Chinese pairs) once, each after a space, so
  * `' port'` finds the word `port` and the words it starts (`portal`) but not
- * `support`, and a field's length is its number of distinct terms.
+ * `support`, and `' 50 '` the number 50 but not 502 (the text ends with a
+ * space too); a field's length is its number of distinct terms.
  */
 export type AnalysedText = string;
 
 /** Analyses every field of every record once, when the index loads (a fix shares its article's lists, so texts are cached). */
 export function analyseFields(records: readonly LinkedRecord[]): Array<Array<AnalysedText | AnalysedText[] | undefined>> {
   const cache = new Map<string, AnalysedText>();
-  const analyse = (text: string) => {
-    let analysed = cache.get(text);
+  // Commands are code: "proxy" in `curl -x` is no circumstance, so they get no concepts (which also saves time at load).
+  const analyse = (text: string, concepts: boolean) => {
+    const key = concepts ? text : `\u0000${text}`;
+    let analysed = cache.get(key);
     if (analysed === undefined) {
-      analysed = [...new Set(tokenize(text))].map((term) => ` ${term}`).join('');
-      cache.set(text, analysed);
+      analysed = `${[...new Set([...tokenize(text), ...(concepts ? conceptTerms(text) : [])])].map((term) => ` ${term}`).join('')} `;
+      cache.set(key, analysed);
     }
     return analysed;
   };
@@ -59,7 +62,8 @@ export function analyseFields(records: readonly LinkedRecord[]): Array<Array<Ana
     SEARCH_FIELDS.map((field) => {
       const value = field.read(record);
       if (value === undefined || value.length === 0) return undefined;
-      return typeof value === 'string' ? analyse(value) : value.map(analyse);
+      const concepts = field.name !== 'commands';
+      return typeof value === 'string' ? analyse(value, concepts) : value.map((item) => analyse(item, concepts));
     }),
   );
 }

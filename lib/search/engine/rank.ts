@@ -8,6 +8,8 @@ export interface RankedRecord {
   strength: number;
   otherLanguage: boolean;
   exactCodes: string[];
+  /** True when the query quotes one of the record's error messages word for word (or the typed query is part of one). */
+  quoted?: boolean;
 }
 
 /** Each further result from the same article or flow, after the first two, counts this share less. */
@@ -18,14 +20,17 @@ export function keyOf(record: SearchRecord): string {
   return `${record.kind} ${record.slug} ${record.anchor ?? ''}`;
 }
 
+/** Verbatim evidence: each error code the record contains, and a whole error message of it quoted, count one. */
+const verbatim = (hit: RankedRecord) => hit.exactCodes.length + (hit.quoted ? 1 : 0);
+
 function better(a: RankedRecord, b: RankedRecord, strengthA: number, strengthB: number): boolean {
-  if (a.exactCodes.length !== b.exactCodes.length) return a.exactCodes.length > b.exactCodes.length;
+  if (verbatim(a) !== verbatim(b)) return verbatim(a) > verbatim(b);
   return strengthA !== strengthB ? strengthA > strengthB : a.position < b.position;
 }
 
 /**
  * Orders scored records: those containing more of the query's error codes
- * verbatim first, then by strength. Each article, fix or flow appears once
+ * or quoting one of its error messages verbatim first, then by strength. Each article, fix or flow appears once
  * (its best language version's rank). Picking greedily, a record's strength
  * is lowered by SAME_SOURCE_DECAY for every result its article already has
  * beyond two, so one article's fixes (which share its symptoms and errors)

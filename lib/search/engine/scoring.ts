@@ -10,6 +10,15 @@ import { isCjk } from './normalize';
  */
 const FIELD_NORM_WEIGHT = 0.5;
 
+/**
+ * How fast a term's evidence saturates, as BM25's k1 does for term
+ * frequency: Fuse.js's -ln(score) for one term grows with every field that
+ * holds it, so a common word found in a title, the symptoms and the text
+ * could outweigh a rare word found once. `x / (x + K)` keeps the order of
+ * the evidence but bounds it, so rare terms decide.
+ */
+const SATURATION = 20;
+
 /** The analysed fields of every record, by position (see `analyseFields`). */
 export type AnalysedFields = ReadonlyArray<ReadonlyArray<AnalysedText | readonly AnalysedText[] | undefined>>;
 
@@ -34,7 +43,9 @@ interface Lookup {
 function lookupsOf(plan: TermPlan): Lookup[] {
   const { term, expansions } = plan;
   if (expansions.some((expansion) => expansion.kind === 'exact' || expansion.kind === 'prefix')) {
-    return [{ needles: [isCjk(term.charCodeAt(0)) ? term : ` ${term}`], credit: 1 }];
+    // A number is a whole term (50 is not 502); a word also matches the words it starts.
+    const needle = isCjk(term.charCodeAt(0)) ? term : /^\d+$/.test(term) ? ` ${term} ` : ` ${term}`;
+    return [{ needles: [needle], credit: Math.max(...expansions.map((expansion) => (expansion.kind === 'exact' ? expansion.similarity : 1))) }];
   }
   if (expansions.some((expansion) => expansion.kind === 'inside')) return [{ needles: [term], credit: 1 }];
   const byEdits = new Map<number, string[]>();
@@ -88,8 +99,8 @@ export function scoreCandidates(fields: AnalysedFields, index: CandidateIndex, p
         if (strength > (best.get(result.item.position) ?? 0)) best.set(result.item.position, strength);
       }
     }
-    for (const [position, strength] of best) strengths.set(position, (strengths.get(position) ?? 0) + rarity * strength);
+    for (const [position, strength] of best) strengths.set(position, (strengths.get(position) ?? 0) + (rarity * strength) / (strength + SATURATION));
   }
-  for (const [position, strength] of strengths) strengths.set(position, strength / totalRarity);
+  for (const [position, strength] of strengths) strengths.set(position, strength / (totalRarity || 1));
   return strengths;
 }

@@ -12,17 +12,32 @@ export interface ErrorSignature {
   exceptions: string[];
   /** The key message lines, cleaned of hosts, addresses and numbers. */
   messages: string[];
-  /** Codes, exceptions and messages joined: the text that is searched. */
+  /** Lines without an error that say where it happens: the device or OS, the network, a VPN or proxy, time idle, a recent change. */
+  context: string[];
+  /** Codes, exceptions (and their words), messages and context joined: the text that is searched. */
   query: string;
 }
 
 const MAX_MESSAGES = 3;
+const MAX_CONTEXT = 3;
 const MAX_MESSAGE_LENGTH = 160;
 
 /** A pasted error rather than typed words: several lines, very long, or a stack frame. */
 export function looksPasted(text: string): boolean {
   const trimmed = text.trim();
-  return trimmed.includes('\n') || trimmed.length > 160 || STACK_FRAME.test(trimmed);
+  return trimmed.includes('\n') || (trimmed.length > 160 && !isProse(trimmed)) || STACK_FRAME.test(trimmed);
+}
+
+/** Timestamps and log levels: a line written by a program. */
+const LOG_MARK = /\b\d{4}[-/.]\d{2}[-/.]\d{2}\b|\b\d{1,2}:\d{2}:\d{2}\b|\[(?:error|warn(?:ing)?|info|debug|crit|fatal)\]|^\s*(?:ERROR|WARN|INFO|DEBUG|FATAL)\b/i;
+
+/**
+ * A long line someone typed: many words, and nothing a program writes (an
+ * error code, an exception, a timestamp). It is searched whole, since its
+ * circumstances matter as much as its error words.
+ */
+function isProse(line: string): boolean {
+  return line.split(/\s+/).length >= 12 && findErrorCodes(line).length === 0 && !new RegExp(EXCEPTION.source).test(line) && !LOG_MARK.test(line);
 }
 
 const STACK_FRAME = /(?:^|\s)at [\w$.<>/]+(?:\.[\w$<>]+)+ ?\(|^\s*File ".*", line \d+/m;
@@ -31,7 +46,8 @@ const CODE_PATTERNS: RegExp[] = [
   /\bNET::ERR_[A-Z0-9_]+/g,
   /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g,
   /\bE[A-Z]{4,}\b/g,
-  /\b0x[0-9A-Fa-f]{8}\b/g,
+  // An HRESULT or NTSTATUS failure has its severity bit set (0x8…, 0xC…); other 8-digit hex numbers are addresses.
+  /\b0x[89ACac][0-9A-Fa-f]{7}\b/g,
   /\bcurl: \(\d+\)/g,
   /\bORA-\d{5}\b/g,
   /\b[45]\d\d (?:Bad Gateway|Service Unavailable|Gateway Time-?out|Too Many Requests|Forbidden|Internal Server Error|Request Timeout|Bad Request|Unauthorized)\b/gi,
@@ -53,12 +69,21 @@ const ERRNO_NAMES: Record<string, string> = {
   'WinError 10054': 'WSAECONNRESET',
 };
 
-const EXCEPTION = /\b(?:[A-Za-z_$][\w$]*\.)*([A-Z][\w$]*[a-z0-9](?:Exception|Error))\b/g;
+/** A (qualified) exception class: `SSLException`, `IOException`, `javax.net.ssl.SSLHandshakeException`, `ConnectionRefusedError`. */
+const EXCEPTION = /\b(?:[A-Za-z_$][\w$]*\.)*([A-Z][\w$]*(?:Exception|Error))\b/g;
 
 /** Words that make a line the message rather than context; the second list counts half. */
 const STRONG_WORDS =
   /\b(?:error|fail(?:ed|ure|s)?|refused|timed? ?out|timeout|unreachable|denied|invalid|expired?|reset|cannot|can't|could ?n[o']t|unable|exception|unknown|reject(?:ed)?|abort(?:ed)?|mismatch|untrusted|self[- ]signed|too many|unavailable|bad gateway|hang ?up|blocked|forbidden)\b|拒绝|超时|失败|错误|无法|不可达|过期|不受信任/gi;
-const WEAK_WORDS = /\b(?:not|no|loss|lost|closed|verify|certificate|handshake|private)\b|不是|没有/gi;
+/**
+ * Words that make a line context worth keeping although it names no error:
+ * the device or OS and its version, the network in use, a VPN or proxy, time
+ * idle, a recent change, who is affected. These are what tell causes apart.
+ */
+const CONTEXT_WORDS =
+  /\b(?:android|ios|iphone|ipad|windows(?: \d+)?|win(?:7|8|10|11)|mac ?os|os x|ubuntu|debian|centos|linux|version|wi-?fi|wlan|wireless|mobile data|cellular|[345]g|lte|hotspot|ethernet|network|hotel|airport|office|company|corporate|home|vpn|proxy|pac|idle|inactiv\w*|minutes?|hours?|overnight|since|after (?:the )?(?:update|upgrade|updating|upgrading|install\w*|reboot\w*|restart\w*|changing|moving)|updated|upgraded|changed|recently|yesterday|only (?:me|some|one)|some (?:users|customers|clients)|other (?:users|people))\b|安卓|苹果|手机|电脑|系统|版本|无线|流量|移动数据|热点|宽带|网络|公司|办公|酒店|家里|代理|闲置|空闲|分钟|小时|升级|更新|之后|以后|最近|昨天|自从|换了|改了|部分用户|别人|其他人/i;
+
+const WEAK_WORDS = /\b(?:not|no|loss|lost|closed|verify|certificate|handshake|private|slow|drops?|dropped|disconnect(?:ed|s)?)\b|不是|没有|不行|丢包|掉线|断开|卡顿|延迟|很慢/gi;
 
 /** Lines that describe where an error happened, not what it is. */
 const NOISE_LINE = [
@@ -85,10 +110,12 @@ const SCRUB: Array<[RegExp, string]> = [
   [/\b[a-z][\w+.-]*:\/\/\S+/gi, ' '],
   [/\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b/g, ' '],
   [/\[?(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\]?(?::\d+)?/gi, ' '],
-  [/\b(?:[a-z0-9-]+\.)+(?:com|net|org|io|cn|local|internal|example|dev|corp|lan|intra|cloud)\b(?::\d+)?/gi, ' '],
+  // A host name ends at its top-level domain; `javax.net.ssl` or `java.io.File` go on, so they are package names and stay.
+  [/\b(?:[a-z0-9-]+\.)+(?:com|net|org|io|cn|local|internal|example|dev|corp|lan|intra|cloud)\b(?!\.\w)(?::\d+)?/gi, ' '],
   [/(?:[A-Za-z]:)?(?:[\\/][\w.-]+){2,}[\\/]?/g, ' '],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, ' '],
   [/\b0x[0-9a-f]{9,}\b/gi, ' '],
+  [/\b0x(?![89ac])[0-9a-f]{8}\b/gi, ' '],
   [/\b(?:client|server|request|upstream|host|referrer|hostname|port|url):\s*("[^"]*"|'[^']*'|\S+)/gi, ' '],
   [/\b[\w.]+=(?:'[^']*'|"[^"]*"|[^\s,):]+)/g, ' '],
   [/\b(?:port|after) \d+(?: ?ms)?\b/gi, ' '],
@@ -141,15 +168,28 @@ function repeats(line: string, other: string): boolean {
   return [...own].every((word) => theirs.has(word));
 }
 
-function keyMessages(text: string, codes: string[]): string[] {
-  const lines = text
+function splitLines(text: string, codes: string[]): string[] {
+  return text
     .split(/\r?\n|(?<=\S)\s(?=at [\w$.]+\()|\s---> |\bCaused by:\s*|\(Caused by /)
     .filter((line) => line.trim() && !NOISE_LINE.some((pattern) => pattern.test(line)))
     .map(scrub)
     .filter((line) => line.length > 2 && !codes.includes(line));
+}
+
+/** Lines that name no error but say where it happens (see CONTEXT_WORDS), in order, not repeating a message. */
+function contextLines(lines: readonly string[], messages: readonly string[]): string[] {
+  return lines
+    .filter((line) => errorishness(line) === 0 && CONTEXT_WORDS.test(line) && !messages.includes(line))
+    .filter((line, index, all) => all.indexOf(line) === index)
+    .slice(0, MAX_CONTEXT)
+    .map(shorten);
+}
+
+function keyMessages(lines: readonly string[]): string[] {
   const scored = lines.map((line, order) => ({ line, order, score: errorishness(line) }));
   const best = Math.max(0, ...scored.map((entry) => entry.score));
-  if (best === 0) return lines.slice(0, 1).map(shorten);
+  // Nothing reads as the error (a complaint in several lines): every line may be the one that matters.
+  if (best === 0) return lines.slice(0, MAX_MESSAGES).map(shorten);
   const kept = scored
     .filter((entry) => entry.score * 2 >= best)
     .filter((entry, _, all) => !all.some((other) => other !== entry && other.line.length >= entry.line.length && repeats(entry.line, other.line) && (other.line !== entry.line || other.order < entry.order)))
@@ -159,11 +199,42 @@ function keyMessages(text: string, codes: string[]): string[] {
   return kept.map((entry) => shorten(entry.line));
 }
 
-/** Cuts a message at a word boundary so the note stays readable. */
-function shorten(line: string): string {
+/** Where the error words of a line are (start offsets). */
+function errorWordOffsets(line: string): number[] {
+  return [...line.matchAll(STRONG_WORDS), ...line.matchAll(WEAK_WORDS)].map((match) => match.index ?? 0).sort((a, b) => a - b);
+}
+
+/**
+ * Cuts a long line to MAX_MESSAGE_LENGTH at word boundaries, keeping the
+ * window that holds the most error words: the key message of a long log
+ * line is often past its start, after a prefix of names and ids.
+ */
+export function shorten(line: string): string {
   if (line.length <= MAX_MESSAGE_LENGTH) return line;
-  const cut = line.slice(0, MAX_MESSAGE_LENGTH);
-  return cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_MESSAGE_LENGTH / 2)).trim();
+  const offsets = errorWordOffsets(line);
+  let start = 0;
+  let most = -1;
+  for (const offset of [0, ...offsets]) {
+    const from = Math.max(0, offset - 20);
+    const count = offsets.filter((at) => at >= from && at < from + MAX_MESSAGE_LENGTH - 10).length;
+    if (count > most) {
+      most = count;
+      start = from;
+    }
+  }
+  // Start and end on a word boundary.
+  if (start > 0) start = line.indexOf(' ', start) + 1 || start;
+  const cut = line.slice(start, start + MAX_MESSAGE_LENGTH);
+  const end = start + MAX_MESSAGE_LENGTH >= line.length ? cut.length : Math.max(cut.lastIndexOf(' '), MAX_MESSAGE_LENGTH / 2);
+  return cut.slice(0, end).trim();
+}
+
+/** The words of an exception name, e.g. `SSLHandshakeException` → `SSL Handshake`: articles say "handshake", not the class. */
+function exceptionWords(name: string): string {
+  return name
+    .replace(/(?:Exception|Error)$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
 }
 
 /**
@@ -174,7 +245,9 @@ export function readErrorSignature(text: string): ErrorSignature | null {
   if (!looksPasted(text)) return null;
   const codes = findErrorCodes(text);
   const exceptions = findExceptions(text);
-  const messages = keyMessages(text, codes);
-  const query = [...codes, ...exceptions, ...messages].join('\n');
-  return { codes, exceptions, messages, query };
+  const lines = splitLines(text, codes);
+  const messages = keyMessages(lines);
+  const context = contextLines(lines, messages);
+  const query = [...codes, ...exceptions.map((name) => `${name} ${exceptionWords(name)}`), ...messages, ...context].join('\n');
+  return { codes, exceptions, messages, context, query };
 }

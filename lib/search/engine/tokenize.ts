@@ -1,3 +1,4 @@
+import { conceptTokens } from './concepts';
 import { foldText, isCjk, isWordChar } from './normalize';
 
 /*
@@ -12,7 +13,9 @@ import { foldText, isCjk, isWordChar } from './normalize';
 const LATIN_STOP = new Set(
   ('a an and are as at be been but by can could did do does doesn don for from had has have how i if in into is isn it its ' +
     'just me my no not of on or our see should so than that the their them then there these they this to too us was wasn we were what ' +
-    'when where which while who will with won would you your didn aren couldn shouldn wouldn hasn haven ve ll re im please get got')
+    'when where which while who will with won would you your didn aren couldn shouldn wouldn hasn haven ve ll re im please get got ' +
+    // What a complaint says around its facts.
+    'tried try trying problem problems issue issues help thanks thank anyone someone something everything know seems seem really also still any some')
     .split(' '),
 );
 
@@ -21,7 +24,11 @@ const CJK_STOP_CHARS = new Set('的了吗呢吧啊呀嘛哦哈我你您他她它
 
 /** Chinese pairs that say "how do I" or "always" rather than what is wrong. */
 const CJK_STOP_PAIRS = new Set(
-  '怎么 为什 什么 如何 怎样 请问 一下 一直 总是 这个 那个 一个 应该 可以 好像 突然 看看 还是 是不 就是 但是 然后 现在 今天 昨天 办法 么办'.split(' '),
+  (
+    '怎么 为什 什么 如何 怎样 请问 一下 一直 总是 这个 那个 一个 应该 可以 好像 突然 看看 还是 是不 就是 但是 然后 现在 今天 昨天 办法 么办 ' +
+    // What a complaint says around its facts: "是怎么回事", "的时候", "求助", "谢谢大家".
+    '时候 回事 么回 么搞 搞得 确定 已经 觉得 感觉 知道 不知 发现 尝试 试过 求助 大家 谢谢 大佬 解决 帮忙 麻烦 不过 所以 因为 可能 这样 那样 之前 之后'
+  ).split(' '),
 );
 
 const SUFFIXES = ['ing', 'ed', 'es', 's', 'ly', 'd'];
@@ -125,4 +132,9 @@ export function queryTerms(query: string): string[] {
   const terms = [...new Set(tokenize(query))];
   const words = terms.filter((term) => term.length > 1 || !isCjk(term.charCodeAt(0)));
   return words.length > 0 ? words : terms;
+}
+
+/** The concepts a text says (see concepts.ts), as terms that index and query share beside their words. */
+export function conceptTerms(text: string): string[] {
+  return conceptTokens(foldText(text));
 }
