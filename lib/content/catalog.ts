@@ -27,6 +27,7 @@ export const ARTICLE_SLUGS = [
   'incident-response-30min',
   'five-whys-rca',
   'packet-capture',
+  'ipv6-fallback',
 ] as const;
 
 /** The layers an article can belong to, top of the stack first. */
