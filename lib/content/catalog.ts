@@ -28,6 +28,7 @@ export const ARTICLE_SLUGS = [
   'five-whys-rca',
   'packet-capture',
   'ipv6-fallback',
+  'works-on-one-network-only',
 ] as const;
 
 /** The layers an article can belong to, top of the stack first. */
