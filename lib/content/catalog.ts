@@ -29,6 +29,7 @@ export const ARTICLE_SLUGS = [
   'packet-capture',
   'ipv6-fallback',
   'works-on-one-network-only',
+  'proxy-pac-auth',
 ] as const;
 
 /** The layers an article can belong to, top of the stack first. */
