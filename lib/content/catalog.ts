@@ -30,6 +30,7 @@ export const ARTICLE_SLUGS = [
   'ipv6-fallback',
   'works-on-one-network-only',
   'proxy-pac-auth',
+  'websocket-upgrade-blocked',
 ] as const;
 
 /** The layers an article can belong to, top of the stack first. */
