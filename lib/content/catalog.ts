@@ -31,6 +31,7 @@ export const ARTICLE_SLUGS = [
   'works-on-one-network-only',
   'proxy-pac-auth',
   'websocket-upgrade-blocked',
+  'udp-service-reachability',
 ] as const;
 
 /** The layers an article can belong to, top of the stack first. */
