@@ -9,7 +9,8 @@ import { startDnsServer, type TestDnsServer } from '../fixtures/probes/dns-serve
 // Every query goes to the test's own DNS server on 127.0.0.1, never the system resolver.
 describe('dns probe against a local DNS server', () => {
   let server: TestDnsServer;
-  const context = testContext();
+  // The documentation ranges the zone answers with are allowed, so the answers are shown.
+  const context = testContext({ allow: '127.0.0.1/32,192.0.2.0/24,2001:db8::/32' });
   const probe = (name: string, timeoutMs = 1000) =>
     probeDns({ name, resolver: { ip: '127.0.0.1', port: server.port } }, context, new Deadline(timeoutMs));
 
@@ -22,9 +23,23 @@ describe('dns probe against a local DNS server', () => {
       'private.fixpath.test': 'refused',
       'empty.fixpath.test': 'nodata',
       'quiet.fixpath.test': 'silent',
+      'intranet.fixpath.test': { A: ['10.0.0.5', '192.0.2.30'], AAAA: ['fd00::5'] },
     });
   });
   after(() => server.close());
+
+  it('hides answers in ranges probes may not reach, saying which kind, unless PROBE_DNS_ANSWERS=show (L1)', async () => {
+    const finding = await probe('intranet.fixpath.test');
+    assert.equal(finding.code, 'DNS_OK');
+    const records = finding.details.records as { A: { address: string; hidden?: string }[]; AAAA: { address: string; hidden?: string }[] };
+    assert.deepEqual(records.A, [{ address: 'hidden (private)', ttl: 300, hidden: 'private' }, { address: '192.0.2.30', ttl: 300 }]);
+    assert.deepEqual(records.AAAA, [{ address: 'hidden (uniqueLocal)', ttl: 300, hidden: 'uniqueLocal' }]);
+    assert.doesNotMatch(JSON.stringify(finding), /10\.0\.0\.5|fd00::5/);
+    assert.match(finding.summary, /resolves to 192\.0\.2\.30, an address in a private range \(not shown\), an address in a uniqueLocal range \(not shown\)/);
+
+    const shown = await probeDns({ name: 'intranet.fixpath.test', resolver: { ip: '127.0.0.1', port: server.port } }, { ...context, dnsAnswers: 'show' }, new Deadline(1000));
+    assert.deepEqual((shown.details.records as { A: { address: string }[] }).A.map((record) => record.address), ['10.0.0.5', '192.0.2.30']);
+  });
 
   it('DNS_OK with A, AAAA and TTLs', async () => {
     const finding = await probe('www.fixpath.test');

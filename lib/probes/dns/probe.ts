@@ -1,6 +1,8 @@
 import 'server-only';
 import { Resolver } from 'node:dns/promises';
 import { formatResolver, type ResolverAddress } from '../contract/resolver';
+import { hostsFileReader } from './hosts-file';
+import { redactRecords, type AddressRecord } from './redact';
 import { assertResolverAllowed } from '../policy/resolve';
 import type { ProbeContext } from '../run/context';
 import { since, type Deadline } from '../run/deadline';
@@ -44,13 +46,43 @@ async function query<T>(run: () => Promise<T[]>): Promise<QueryOutcome<T>> {
   }
 }
 
+const systemHostsFile = hostsFileReader();
+
+/** The answers for a summary: shown addresses as they are, hidden ones counted by the kind of range they are in. */
+function describe(records: readonly AddressRecord[]): string {
+  const shown = records.filter((record) => !record.hidden).map((record) => record.address);
+  const hidden = new Map<string, number>();
+  for (const record of records) if (record.hidden) hidden.set(record.hidden, (hidden.get(record.hidden) ?? 0) + 1);
+  const kinds = [...hidden].map(([kind, count]) => `${count === 1 ? 'an address' : `${count} addresses`} in a ${kind} range (not shown)`);
+  return [...shown, ...kinds].join(', ');
+}
+
 /**
- * Asks for A, AAAA and CNAME records through the system's DNS servers or the
+ * A name the system's hosts file lists never reaches DNS on this server, so that file is the
+ * answer to report (`localhost` is not a name that "does not exist").
+ */
+function fromHostsFile(name: string, listed: readonly string[], context: ProbeContext): Finding {
+  const shown = (family: (address: string) => boolean) =>
+    redactRecords(listed.filter(family).map((address) => ({ address, ttl: 0 })), context.policy, context.dnsAnswers ?? 'redact');
+  const records = { A: shown((address) => !address.includes(':')), AAAA: shown((address) => address.includes(':')), CNAME: [] };
+  return {
+    code: 'DNS_OK',
+    summary: `${name} is listed in this server's hosts file as ${describe([...records.A, ...records.AAAA])}; DNS was not asked.`,
+    details: { resolver: 'hosts-file', records, errors: {}, timings: {} },
+  };
+}
+
+/**
+ * Asks for A, AAAA and CNAME records through the system's DNS servers (after the hosts file) or the
  * chosen resolver (which the target policy checks first: it is a target too).
  * Uses c-ares with one try and the remaining budget, so each failure keeps its
  * DNS meaning (NXDOMAIN, no data, SERVFAIL, REFUSED, no answer).
  */
 export async function probeDns(target: DnsTarget, context: ProbeContext, deadline: Deadline): Promise<Finding> {
+  if (!target.resolver) {
+    const listed = await systemHostsFile(target.name);
+    if (listed) return fromHostsFile(target.name, listed, context);
+  }
   const timeoutMs = deadline.remaining();
   const resolver = new Resolver({ timeout: timeoutMs, tries: 1 });
   if (target.resolver) {
@@ -66,9 +98,10 @@ export async function probeDns(target: DnsTarget, context: ProbeContext, deadlin
   ]);
   clearTimeout(backstop);
 
+  const mode = context.dnsAnswers ?? 'redact';
   const records = {
-    A: 'records' in a ? a.records : [],
-    AAAA: 'records' in aaaa ? aaaa.records : [],
+    A: redactRecords('records' in a ? a.records : [], context.policy, mode),
+    AAAA: redactRecords('records' in aaaa ? aaaa.records : [], context.policy, mode),
     CNAME: 'records' in cname ? cname.records : [],
   };
   const errors = Object.fromEntries(
@@ -82,10 +115,10 @@ export async function probeDns(target: DnsTarget, context: ProbeContext, deadlin
     timings: { aMs: a.ms, aaaaMs: aaaa.ms, cnameMs: cname.ms },
   };
   const asked = target.resolver ? `the resolver ${server}` : 'the system resolver';
-  const addresses = [...records.A, ...records.AAAA].map((record) => record.address);
-  if (addresses.length > 0) {
+  const answers = [...records.A, ...records.AAAA];
+  if (answers.length > 0) {
     const alias = records.CNAME.length ? ` (alias of ${records.CNAME.join(', ')})` : '';
-    return { code: 'DNS_OK', summary: `${target.name}${alias} resolves to ${addresses.join(', ')} (according to ${asked}).`, details };
+    return { code: 'DNS_OK', summary: `${target.name}${alias} resolves to ${describe(answers)} (according to ${asked}).`, details };
   }
   const codes = [errors.A, errors.AAAA].filter(Boolean).map(classifyDnsError);
   const code = PRECEDENCE.find((candidate) => codes.includes(candidate)) ?? 'DNS_NODATA';

@@ -30,6 +30,7 @@ const LOOKUP_CODES: Record<string, { code: Finding['code']; says: string }> = {
   EAI_FAIL: { code: 'DNS_SERVFAIL', says: 'could not be resolved: the resolver failed' },
   ESERVFAIL: { code: 'DNS_SERVFAIL', says: 'could not be resolved: the resolver failed' },
   EREFUSED: { code: 'DNS_REFUSED', says: 'could not be resolved: the resolver refused the query' },
+  ECONNREFUSED: { code: 'DNS_REFUSED', says: 'could not be resolved: nothing answers DNS at the configured server' },
 };
 
 /**
@@ -46,7 +47,7 @@ export async function resolveTarget(host: string, context: ProbeContext, deadlin
     addresses = [host];
   } else {
     try {
-      addresses = await withTimer(context.lookup(host), deadline.remaining());
+      addresses = await withTimer(context.lookup(host, deadline.remaining()), deadline.remaining() + 50);
     } catch (error) {
       return { ok: false, finding: lookupFailure(host, error, deadline), dnsMs: since(start) };
     }

@@ -1,9 +1,7 @@
 import 'server-only';
-import { lookup as dnsLookup } from 'node:dns/promises';
+import { createNameLookup, type LookupFunction } from '../dns/name-lookup';
+import { dnsAnswerModeFromEnv, type DnsAnswerMode } from '../dns/redact';
 import { policyFromEnv, type TargetPolicy } from '../policy/ranges';
-
-/** Resolves a name to every address the system would use (A and AAAA). */
-type LookupFunction = (name: string) => Promise<string[]>;
 
 /** System tools the ping, traceroute and mtu probes run; a value overrides the PATH search. */
 interface ToolPaths {
@@ -15,7 +13,7 @@ interface ToolPaths {
 /** Everything a probe needs from its surroundings; tests replace parts of it. */
 export interface ProbeContext {
   policy: TargetPolicy;
-  /** Name resolution for tcp/tls/http/ping targets (the system resolver by default). */
+  /** Name resolution for tcp/tls/http/ping targets (the hosts file, then the system's DNS servers, by default). */
   lookup: LookupFunction;
   /**
    * PEM certificates trusted in addition to Node's store and NODE_EXTRA_CA_CERTS.
@@ -25,19 +23,14 @@ export interface ProbeContext {
   tools?: ToolPaths;
   /** Upper bound on any caller's timeoutMs. */
   maxTimeoutMs: number;
+  /** DNS answers in ranges probes may not reach: hidden (default) or shown (PROBE_DNS_ANSWERS=show). */
+  dnsAnswers?: DnsAnswerMode;
 }
 
 /** Upper bound on a caller's timeoutMs: longer requests are cut to this. */
 export const MAX_TIMEOUT_MS = 15_000;
 
-/** getaddrinfo through Node, every address, IPv4 first (the order most clients try). */
-const systemLookup: LookupFunction = async (name) => {
-  const answers = await dnsLookup(name, { all: true, verbatim: true });
-  const unique = [...new Set(answers.map((answer) => answer.address))];
-  return [...unique.filter((a) => !a.includes(':')), ...unique.filter((a) => a.includes(':'))];
-};
-
 /** The production context: policy from PROBE_ALLOW / PROBE_DENY, the system resolver, Node's trust store. */
 export function contextFromEnv(env: Record<string, string | undefined> = process.env): ProbeContext {
-  return { policy: policyFromEnv(env), lookup: systemLookup, maxTimeoutMs: MAX_TIMEOUT_MS };
+  return { policy: policyFromEnv(env), lookup: createNameLookup(), maxTimeoutMs: MAX_TIMEOUT_MS, dnsAnswers: dnsAnswerModeFromEnv(env.PROBE_DNS_ANSWERS) };
 }
