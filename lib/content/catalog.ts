@@ -32,6 +32,11 @@ export const ARTICLE_SLUGS = [
   'tool-trust-stores',
   'sni-filtering',
   'captive-portal-hsts',
+  'ipv6-fallback',
+  'works-on-one-network-only',
+  'proxy-pac-auth',
+  'websocket-upgrade-blocked',
+  'udp-service-reachability',
 ] as const;
 
 /** The layers an article can belong to, top of the stack first. */
