@@ -120,7 +120,7 @@ export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & 
           // Keyed by the case too: the case's target arrives after the form first rendered.
           <FormStep key={`${where}:${session.caseView?.summary ? 'case' : ''}`} meta={meta} context={context} draft={session.drafts[stateId]} lang={lang} canAttach={canAttach} onSubmit={submit} />
         ) : null}
-        {meta.kind === 'probe' ? <ProbeStep running={running} lang={lang} onCancel={session.cancel} /> : null}
+        {meta.kind === 'probe' ? <ProbeStep running={running} lang={lang} onCancel={session.cancel} onStart={session.start} /> : null}
         {done ? <FlowEnding meta={meta} context={context} lang={lang} fixes={fixes} flowTitles={flowTitles} flowUrl={flowUrl} /> : null}
         {meta.kind !== 'fix' && meta.ref ? (
           <p className="mt-4 text-sm">

@@ -5,8 +5,27 @@ import { format, flowMessages, type Locale } from '@/lib/i18n';
 import { formatHostPort } from '@/lib/address';
 import type { SessionState } from '@/lib/flows';
 
-/** A running probe: what it tests, the elapsed time, and a cancel button. */
-export function ProbeStep({ running, lang, onCancel }: { running: SessionState['running']; lang: Locale; onCancel: () => void }) {
+/**
+ * A running probe: what it tests, the elapsed time, and a cancel button. A probe a link or the
+ * browser history left waiting (nothing running) runs only when staff press "Run the check".
+ */
+export function ProbeStep({ running, lang, onCancel, onStart }: { running: SessionState['running']; lang: Locale; onCancel: () => void; onStart: () => void }) {
+  const t = flowMessages[lang];
+  if (!running) {
+    return (
+      <div className="mt-3">
+        <p>{t.probeHeld}</p>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t.probeFrom}</p>
+        <button type="button" onClick={onStart} className="mt-3 rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
+          {t.runCheck}
+        </button>
+      </div>
+    );
+  }
+  return <RunningProbe running={running} lang={lang} onCancel={onCancel} />;
+}
+
+function RunningProbe({ running, lang, onCancel }: { running: NonNullable<SessionState['running']>; lang: Locale; onCancel: () => void }) {
   const t = flowMessages[lang];
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {

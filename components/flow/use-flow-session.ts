@@ -36,6 +36,8 @@ export interface FlowSessionHandle {
   answer: (option: string) => boolean;
   submit: (action: string, values: FlowValues) => SubmitOutcome;
   cancel: () => void;
+  /** Runs the probe of the current step, when a link or the history left it waiting. */
+  start: () => void;
   reopen: (index: number) => void;
   restart: () => void;
   /** The case this run is recorded on, when it is (`?case=`), and how saving goes. */
@@ -175,7 +177,8 @@ export function useFlowSession(flow: FlowDefinition, options: SessionOptions): F
       setNotice(restored.notice);
       // A link that only partly fits is rewritten to the part that does.
       mode.current = restored.notice ? 'replace' : 'none';
-      current.load(restored.replay);
+      // Whatever the URL holds was not asked for by this click: a probe it ends at waits for "Run the check".
+      current.load(restored.replay, { hold: true });
       setRestored(true);
     };
     if (caseRun.current) {
@@ -219,6 +222,8 @@ export function useFlowSession(flow: FlowDefinition, options: SessionOptions): F
     act((current) => current.cancel(), Boolean);
   }, [act]);
 
+  const start = useCallback(() => session.current?.start(), []);
+
   const reopen = useCallback((index: number) => {
     if (!session.current) return;
     const left = session.current.state.replay.steps;
@@ -249,5 +254,5 @@ export function useFlowSession(flow: FlowDefinition, options: SessionOptions): F
     [flow, showCase, describeCase],
   );
 
-  return { state, restored, notice, query, drafts, answer, submit, cancel, reopen, restart, caseView, recheck, saveToCase };
+  return { state, restored, notice, query, drafts, answer, submit, cancel, start, reopen, restart, caseView, recheck, saveToCase };
 }

@@ -198,3 +198,26 @@ test('a busy probe service is asked again after its Retry-After, with a countdow
   await expect(page.locator('[data-evidence="TCP_REFUSED"]')).toBeVisible();
   expect(turnedAway).toBe(1);
 });
+
+test('a link that stops before a check never runs it by itself: it waits for "Run the check" (red-team M1)', async ({ page, context }) => {
+  // The first visit's probe never answers, so its URL is a link that ends at the TCP check.
+  await page.route('**/api/probe', () => {});
+  await startFiveLayer(page, targets.closedPort);
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'tcpProbe');
+  await expect(page).toHaveURL(/[?&]p=/);
+  const link = page.url();
+
+  const opened = await context.newPage();
+  const probes: string[] = [];
+  opened.on('request', (request) => {
+    if (request.url().includes('/api/probe')) probes.push(request.url());
+  });
+  await gotoReady(opened, link);
+  await expect(currentStep(opened)).toHaveAttribute('data-state', 'tcpProbe');
+  await expect(opened.getByText('This step came from a link, and its check has not run.', { exact: false })).toBeVisible();
+  await opened.waitForTimeout(500);
+  expect(probes, 'opening the link sent no probe').toEqual([]);
+  await opened.getByRole('button', { name: 'Run the check' }).click();
+  await expect(currentStep(opened)).toHaveAttribute('data-state', 'portRefused');
+  expect(probes).toHaveLength(1);
+});

@@ -115,11 +115,15 @@ export class FlowSession {
     this.load(truncateReplay(this.current.replay, index));
   }
 
-  /** Replaces the whole path (browser back/forward, or a restored link). */
-  load(replay: Replay): void {
+  /**
+   * Replaces the whole path (browser back/forward, or a restored link). With `hold`, a path that
+   * stands at a probe state waits for `start()`: a link is someone else's request, and opening
+   * one must never send probes by itself (red-team M1).
+   */
+  load(replay: Replay, options: { hold?: boolean } = {}): void {
     this.stopProbe();
     this.update({ replay, running: null });
-    this.start();
+    if (!options.hold) this.start();
   }
 
   /** Stops any running probe; call when the runner goes away. */
