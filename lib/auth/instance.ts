@@ -8,6 +8,7 @@ import { tables, type FixpathDb } from '@/lib/db/server';
 import { recordAudit } from './audit';
 import { OIDC_PROVIDER_ID, oidcPlugin, type OidcConfig } from './oidc';
 import { ownOrigin } from './same-origin';
+import { hashingSessionTokens } from './session-token-hash';
 import { PASSWORD_LENGTH } from './users';
 
 /**
@@ -63,10 +64,12 @@ export function createAuth(db: FixpathDb, options: AuthOptions) {
     secret: options.secret,
     baseURL: options.baseURL,
     basePath: '/api/auth',
-    database: drizzleAdapter(db, {
-      provider: 'pg',
-      schema: { user: tables.users, session: tables.sessions, account: tables.accounts, verification: tables.verifications, rateLimit: tables.rateLimits },
-    }),
+    database: hashingSessionTokens(
+      drizzleAdapter(db, {
+        provider: 'pg',
+        schema: { user: tables.users, session: tables.sessions, account: tables.accounts, verification: tables.verifications, rateLimit: tables.rateLimits },
+      }),
+    ),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: PASSWORD_LENGTH.min, maxPasswordLength: PASSWORD_LENGTH.max },
     user: {
       additionalFields: {

@@ -9,7 +9,7 @@ import { isRole, type AuthUser } from './roles';
 const TOKEN_PREFIX = 'fxp_';
 
 /** What the database keeps of a token: its SHA-256, in hex. */
-function tokenHash(token: string): string {
+export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
