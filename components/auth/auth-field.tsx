@@ -1,20 +1,7 @@
-import type { InputHTMLAttributes } from 'react';
+import type { ComponentProps } from 'react';
+import { LabelledInput } from '../labelled-input';
 
-const INPUT = 'mt-1 w-full rounded border border-slate-500 px-2 py-1.5 dark:bg-slate-900 aria-[invalid=true]:border-red-700';
-
-/** A labelled input of the sign-in and setup forms, with an optional hint tied to it. */
-export function AuthField({ id, label, hint, ...input }: { id: string; label: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
-  return (
-    <div className="mt-4">
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      <input id={id} aria-describedby={hint ? `${id}-hint` : undefined} required className={INPUT} {...input} />
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
+/** A required field of the sign-in and setup forms. */
+export function AuthField(props: ComponentProps<typeof LabelledInput>) {
+  return <LabelledInput className="mt-4" required {...props} />;
 }

@@ -4,7 +4,8 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { CASE_STATUSES, type CaseRecord, type CaseStatus } from '@/lib/cases';
 import { casePageMessages, format, type CasePageMessages, type Locale } from '@/lib/i18n';
-import { apiProblem, CaseField } from './case-field';
+import { apiProblem } from './api-problem';
+import { LabelledInput } from '../labelled-input';
 import { statusLabel } from './case-status';
 import { personName, type Names } from './names';
 
@@ -176,10 +177,10 @@ export function CaseControls({ lang, record, people, names }: { lang: Locale; re
       <details className="mt-4">
         <summary className="cursor-pointer text-blue-800 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300">{t.editDetails}</summary>
         <form key={`details-${record.version}`} onSubmit={submitDetails} aria-label={t.editDetails} className="mt-2 grid gap-3">
-          <CaseField id="edit-title" name="title" label={t.caseTitle} defaultValue={record.title} required maxLength={200} />
-          <CaseField id="edit-ticket-ref" name="ticketRef" label={t.ticketRef} defaultValue={record.ticketRef ?? ''} maxLength={100} />
-          <CaseField id="edit-ticket-url" name="ticketUrl" type="url" label={t.ticketUrl} defaultValue={record.ticketUrl ?? ''} />
-          <CaseField id="edit-customer" name="customerName" label={t.customerName} defaultValue={record.customerName ?? ''} maxLength={200} />
+          <LabelledInput id="edit-title" name="title" label={t.caseTitle} defaultValue={record.title} required maxLength={200} />
+          <LabelledInput id="edit-ticket-ref" name="ticketRef" label={t.ticketRef} defaultValue={record.ticketRef ?? ''} maxLength={100} />
+          <LabelledInput id="edit-ticket-url" name="ticketUrl" type="url" label={t.ticketUrl} defaultValue={record.ticketUrl ?? ''} />
+          <LabelledInput id="edit-customer" name="customerName" label={t.customerName} defaultValue={record.customerName ?? ''} maxLength={200} />
           <div>
             <label htmlFor="edit-lang" className="block font-medium">
               {t.language}

@@ -3,7 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { casePageMessages, type Locale } from '@/lib/i18n';
-import { apiProblem, CaseField } from './case-field';
+import { apiProblem } from './api-problem';
+import { LabelledInput } from '../labelled-input';
 
 /** The form's fields, by the API field they fill. */
 const FIELD_IDS: Record<string, string> = {
@@ -71,10 +72,10 @@ export function NewCaseForm({ lang }: { lang: Locale }) {
     <details className="mt-6 rounded border border-slate-300 p-3 open:pb-4 dark:border-slate-700">
       <summary className="cursor-pointer font-semibold text-blue-800 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300">{t.newCase}</summary>
       <form onSubmit={submit} aria-label={t.newCase} className="mt-3 grid gap-4 sm:grid-cols-2">
-        <CaseField id={FIELD_IDS.title} name="title" label={t.caseTitle} hint={t.caseTitleHint} required maxLength={200} aria-invalid={invalid('title')} className="sm:col-span-2" />
-        <CaseField id={FIELD_IDS.ticketRef} name="ticketRef" label={t.ticketRef} maxLength={100} aria-invalid={invalid('ticketRef')} />
-        <CaseField id={FIELD_IDS.ticketUrl} name="ticketUrl" type="url" label={t.ticketUrl} placeholder="https://" aria-invalid={invalid('ticketUrl')} />
-        <CaseField id={FIELD_IDS.customerName} name="customerName" label={t.customerName} maxLength={200} aria-invalid={invalid('customerName')} />
+        <LabelledInput id={FIELD_IDS.title} name="title" label={t.caseTitle} hint={t.caseTitleHint} required maxLength={200} aria-invalid={invalid('title')} className="sm:col-span-2" />
+        <LabelledInput id={FIELD_IDS.ticketRef} name="ticketRef" label={t.ticketRef} maxLength={100} aria-invalid={invalid('ticketRef')} />
+        <LabelledInput id={FIELD_IDS.ticketUrl} name="ticketUrl" type="url" label={t.ticketUrl} placeholder="https://" aria-invalid={invalid('ticketUrl')} />
+        <LabelledInput id={FIELD_IDS.customerName} name="customerName" label={t.customerName} maxLength={200} aria-invalid={invalid('customerName')} />
         <div>
           <label htmlFor={FIELD_IDS.lang} className="block font-medium">
             {t.language}
@@ -84,9 +85,9 @@ export function NewCaseForm({ lang }: { lang: Locale }) {
             <option value="en">{t.langEn}</option>
           </select>
         </div>
-        <CaseField id={FIELD_IDS['target.host']} name="host" label={t.targetHost} autoComplete="off" spellCheck={false} aria-invalid={invalid('target.host')} />
-        <CaseField id={FIELD_IDS['target.port']} name="port" label={t.targetPort} inputMode="numeric" pattern="[0-9]*" aria-invalid={invalid('target.port')} />
-        <CaseField id={FIELD_IDS['target.url']} name="url" type="url" label={t.targetUrl} placeholder="https://" aria-invalid={invalid('target.url')} className="sm:col-span-2" />
+        <LabelledInput id={FIELD_IDS['target.host']} name="host" label={t.targetHost} autoComplete="off" spellCheck={false} aria-invalid={invalid('target.host')} />
+        <LabelledInput id={FIELD_IDS['target.port']} name="port" label={t.targetPort} inputMode="numeric" pattern="[0-9]*" aria-invalid={invalid('target.port')} />
+        <LabelledInput id={FIELD_IDS['target.url']} name="url" type="url" label={t.targetUrl} placeholder="https://" aria-invalid={invalid('target.url')} className="sm:col-span-2" />
         <p role="alert" className="text-red-800 empty:hidden sm:col-span-2 dark:text-red-300">
           {problem?.text}
         </p>

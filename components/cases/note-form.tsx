@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
 import { casePageMessages, type Locale } from '@/lib/i18n';
-import { apiProblem } from './case-field';
+import { apiProblem } from './api-problem';
 
 /** An internal note, posted to `POST /api/cases/:id/notes`; the timeline then shows it. */
 export function NoteForm({ lang, caseId }: { lang: Locale; caseId: string }) {

@@ -7,7 +7,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
@@ -15,7 +14,7 @@ import pg from 'pg';
 import { createToken } from '../../lib/auth/tokens';
 import { createUser } from '../../lib/auth/users';
 import { migrateDatabase, openDatabase, queryRows } from '../../lib/db/server';
-import { startTestPostgres, type TestPostgres } from '../fixtures/db/postgres-server';
+import { freePort, startTestPostgres, type TestPostgres } from '../fixtures/db/postgres-server';
 import { startReceiver, waitFor, type Receiver } from '../fixtures/webhook-receiver';
 
 const ROOT = path.join(import.meta.dirname, '../..');
@@ -27,16 +26,6 @@ interface Instance {
   url: string;
   child: ChildProcess;
   output: () => string;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 /** Starts `next start` on a free loopback port with `env`; resolves once it answers, or rejects with its output when it exits. */
