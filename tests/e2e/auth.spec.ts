@@ -6,7 +6,7 @@ test.use({ storageState: SIGNED_OUT });
 
 test('the administrator signs in from the keyboard, sees who they are, and signs out', async ({ page }) => {
   await gotoReady(page, '/en');
-  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Sign in', exact: true })).toBeVisible();
   await expect(page.getByText(`Signed in as ${ADMIN.name}`)).toHaveCount(0);
 
   // By keyboard only, in Chinese.
@@ -27,7 +27,7 @@ test('the administrator signs in from the keyboard, sees who they are, and signs
   await expect(page).toHaveURL(/\/zh$/);
   await expect(page.getByText(`已登录：${ADMIN.name}`)).toBeVisible();
   await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(page.getByRole('link', { name: '登录' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '登录', exact: true })).toBeVisible();
   await expect(page.getByText(`已登录：${ADMIN.name}`)).toHaveCount(0);
 });
 
