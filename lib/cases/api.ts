@@ -1,6 +1,4 @@
 import 'server-only';
-import type { z } from 'zod';
-import type { Caller } from '@/lib/auth';
 import type { FixpathDb } from '@/lib/db/server';
 import type { CaseChange, CaseProbe } from '@/lib/access/server';
 import { parseProbeRequest } from '@/lib/probes';
@@ -8,7 +6,7 @@ import type { GuardedOutcome } from '@/lib/probes/server';
 import { errorResponse, jsonResponse, readJsonBody } from '@/lib/http/server';
 import { createCaseSchema, listQuerySchema, noteSchema, patchCaseSchema } from './contract';
 import { caseToMarkdown } from './export';
-import { invalid, MAX_BODY_BYTES, type Authorize } from './guard';
+import { bodyOf, guardedWith, invalid, MAX_BODY_BYTES, notFound, type Authorize } from './guard';
 import { probeRunOf } from './runs-store';
 import { addNote, caseExists, createCase, getCase, listCases, recordProbe, updateCase, userNames } from './store';
 
@@ -26,29 +24,12 @@ export interface CasesApiDeps {
   audit?: (change: CaseChange) => Promise<void>;
 }
 
-/** A route handler of the case API; `id` is the case in the path, when there is one. */
-type Handler = (request: Request, id?: string) => Promise<Response>;
-
-const notFound = () => errorResponse(404, 'NOT_FOUND', 'no such case');
-
 /**
  * The case API (docs/cases.md) over its dependencies, so tests run it against any database and
  * any auth service. Every call needs the agent role; reads and writes are recorded as the caller.
  */
-export function createCasesApi(deps: CasesApiDeps): Record<'list' | 'create' | 'read' | 'patch' | 'addNote' | 'probe' | 'export', Handler> {
-  /** Authorizes, then runs `work` with the caller and the database. */
-  const guarded = (work: (request: Request, caller: Caller, db: FixpathDb, id?: string) => Promise<Response>): Handler => async (request, id) => {
-    const auth = await deps.authorize(request, 'agent');
-    if (!auth.ok) return auth.response;
-    return work(request, auth.caller, await deps.db(), id);
-  };
-  /** The JSON body checked against `schema`, or the 4xx response. */
-  const bodyOf = async <T extends z.ZodType>(request: Request, schema: T): Promise<{ ok: true; value: z.output<T> } | { ok: false; response: Response }> => {
-    const body = await readJsonBody(request, MAX_BODY_BYTES);
-    if (!body.ok) return body;
-    const parsed = schema.safeParse(body.value);
-    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: invalid(parsed.error) };
-  };
+export function createCasesApi(deps: CasesApiDeps) {
+  const guarded = guardedWith(deps);
 
   return {
     list: guarded(async (request, caller, db) => {
@@ -64,14 +45,14 @@ export function createCasesApi(deps: CasesApiDeps): Record<'list' | 'create' | '
       await deps.audit?.({ kind: 'case-created', caller, http: request, caseId: record.id });
       return jsonResponse(201, record, { location: `/api/cases/${record.id}` });
     }),
-    read: guarded(async (_request, _caller, db, id) => {
-      const record = await getCase(db, id ?? '');
+    read: guarded(async (_request, _caller, db, id: string) => {
+      const record = await getCase(db, id);
       return record ? jsonResponse(200, record) : notFound();
     }),
-    patch: guarded(async (request, caller, db, id) => {
+    patch: guarded(async (request, caller, db, id: string) => {
       const body = await bodyOf(request, patchCaseSchema);
       if (!body.ok) return body.response;
-      const outcome = await updateCase(db, id ?? '', body.value, caller.user.id);
+      const outcome = await updateCase(db, id, body.value, caller.user.id);
       if (outcome.ok) {
         await deps.audit?.({ kind: 'case-updated', caller, http: request, caseId: outcome.case.id, detail: { fields: Object.keys(body.value).filter((key) => key !== 'version'), version: outcome.case.version } });
         return jsonResponse(200, outcome.case);
@@ -79,35 +60,35 @@ export function createCasesApi(deps: CasesApiDeps): Record<'list' | 'create' | '
       if (outcome.reason === 'not-found') return notFound();
       return errorResponse(409, 'CONFLICT', `the case changed since version ${body.value.version}; reload it and apply your change to version ${outcome.currentVersion}`, { currentVersion: outcome.currentVersion });
     }),
-    addNote: guarded(async (request, caller, db, id) => {
+    addNote: guarded(async (request, caller, db, id: string) => {
       const body = await bodyOf(request, noteSchema);
       if (!body.ok) return body.response;
-      const event = await addNote(db, id ?? '', body.value.text, caller.user.id);
+      const event = await addNote(db, id, body.value.text, caller.user.id);
       if (!event) return notFound();
-      await deps.audit?.({ kind: 'case-note', caller, http: request, caseId: id ?? '', detail: { eventId: event.id } });
+      await deps.audit?.({ kind: 'case-note', caller, http: request, caseId: id, detail: { eventId: event.id } });
       return jsonResponse(201, event);
     }),
-    probe: guarded(async (request, caller, db, id) => {
+    probe: guarded(async (request, caller, db, id: string) => {
       const body = await readJsonBody(request, MAX_BODY_BYTES);
       if (!body.ok) return body.response;
       const parsed = parseProbeRequest(body.value);
       if (!parsed.ok) return errorResponse(400, 'INVALID_INPUT', parsed.error.message, { field: parsed.error.field });
-      if (!(await caseExists(db, id ?? ''))) return notFound();
-      const run = await probeRunOf(db, id ?? '', request.url);
+      if (!(await caseExists(db, id))) return notFound();
+      const run = await probeRunOf(db, id, request.url);
       if (!run.ok) return run.response;
       // Same gate as /api/probe: the caller's limit and share, the target policy, the audit row (with the case id).
-      const outcome = await deps.probe({ request: parsed.request, caller, http: request, caseId: id ?? '' });
+      const outcome = await deps.probe({ request: parsed.request, caller, http: request, caseId: id });
       if (!outcome.ok) return outcome.response;
       const { result } = outcome;
       // The evidence is what this server saw when it ran the probe, never what a browser or link says.
-      const event = await recordProbe(db, id ?? '', { request: parsed.request, result, ...run.value }, caller.user.id);
+      const event = await recordProbe(db, id, { request: parsed.request, result, ...run.value }, caller.user.id);
       if (!event) return notFound();
       return jsonResponse(201, { ...result, eventId: event.id, ranAt: event.at, ranBy: caller.user.id });
     }),
-    export: guarded(async (request, _caller, db, id) => {
+    export: guarded(async (request, _caller, db, id: string) => {
       const formatName = new URL(request.url).searchParams.get('format') ?? 'md';
       if (formatName !== 'md' && formatName !== 'json') return errorResponse(400, 'INVALID_INPUT', 'format must be md or json', { field: 'format' });
-      const record = await getCase(db, id ?? '');
+      const record = await getCase(db, id);
       if (!record) return notFound();
       const file = `case-${(record.ticketRef ?? record.id).replace(/[^\w.-]+/g, '_')}`;
       if (formatName === 'json') return jsonResponse(200, record, { 'content-disposition': `attachment; filename="${file}.json"` });

@@ -9,7 +9,7 @@ import { createUser } from '../../lib/auth/users';
 import { createLink, linkDaysFromEnv } from '../../lib/cases/links';
 import { createCasesApi, createLinksApi, getCase, resolveCustomerLink } from '../../lib/cases/server';
 import { tables, type Database } from '../../lib/db/server';
-import { SITE } from '../fixtures/auth-requests';
+import { apiRequest as call, jsonOf as json } from '../fixtures/auth-requests';
 import { databaseFactory, type DatabaseFactory } from '../fixtures/db/fresh-database';
 
 let factory: DatabaseFactory;
@@ -31,15 +31,6 @@ for (const kind of ['pglite', 'postgres'] as const) {
     let li: { id: string; token: string };
     let caseId: string;
 
-    function call(method: string, path: string, who: string | null, body?: unknown): Request {
-      return new Request(`${SITE}${path}`, {
-        method,
-        headers: { ...(who ? { authorization: `Bearer ${who}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-    }
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const json = async (response: Response) => ({ status: response.status, body: (await response.json()) as Record<string, any> });
     const send = (id: string, body: unknown, who: string | null = li.token) => links.create(call('POST', `/api/cases/${id}/links`, who, body), id);
     const timeline = async (id: string) => (await getCase(database.db, id))!.timeline;
 

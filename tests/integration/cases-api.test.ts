@@ -8,7 +8,7 @@ import { createUser } from '../../lib/auth/users';
 import { createCasesApi } from '../../lib/cases/server';
 import type { Database } from '../../lib/db/server';
 import { databaseFactory, type DatabaseFactory } from '../fixtures/db/fresh-database';
-import { SITE } from '../fixtures/auth-requests';
+import { apiRequest as call, jsonOf as json } from '../fixtures/auth-requests';
 import { createAccess } from '../../lib/access/server';
 import { testContext } from '../fixtures/probes/context';
 import { closedPort, startHttpServer } from '../fixtures/probes/servers';
@@ -27,17 +27,6 @@ for (const kind of ['pglite', 'postgres'] as const) {
     let sam: { id: string; token: string };
     const skip = () => (kind === 'postgres' ? factory.postgresSkip() : false);
 
-    /** A request to the API as `who` (a bearer token), with a JSON body when given. */
-    function call(method: string, path: string, who: string | null, body?: unknown, headers: Record<string, string> = {}): Request {
-      return new Request(`${SITE}${path}`, {
-        method,
-        headers: { ...(who ? { authorization: `Bearer ${who}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-      });
-    }
-    // Response bodies are checked field by field below, so they are read untyped.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const json = async (response: Response) => ({ status: response.status, body: (await response.json()) as Record<string, any> });
 
     before(async () => {
       if (skip()) return;

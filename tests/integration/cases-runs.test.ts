@@ -11,7 +11,7 @@ import { createVerifyApi } from '../../lib/cases/verify';
 import type { Database } from '../../lib/db/server';
 import { createAccess, type CaseProbe } from '../../lib/access/server';
 import type { Role } from '../../lib/auth';
-import { SITE, signIn } from '../fixtures/auth-requests';
+import { apiRequest as call, jsonOf as json, signIn, SITE } from '../fixtures/auth-requests';
 import { databaseFactory, type DatabaseFactory } from '../fixtures/db/fresh-database';
 import { testContext } from '../fixtures/probes/context';
 import { closedPort } from '../fixtures/probes/servers';
@@ -46,16 +46,6 @@ for (const kind of ['pglite', 'postgres'] as const) {
     let sam: { id: string; token: string };
     const skip = () => (kind === 'postgres' ? factory.postgresSkip() : false);
 
-    function call(method: string, path: string, who: string | null, body?: unknown, headers: Record<string, string> = {}): Request {
-      return new Request(`${SITE}${path}`, {
-        method,
-        headers: { ...(who ? { authorization: `Bearer ${who}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-      });
-    }
-    // Response bodies are checked field by field below, so they are read untyped.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const json = async (response: Response) => ({ status: response.status, body: (await response.json()) as Record<string, any> });
 
     /** A new case of Li's on 127.0.0.1. */
     async function newCase(title: string): Promise<string> {
