@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Caller, Role } from '@/lib/auth';
+import type { Authorize, Caller } from '@/lib/auth';
 import { recordAudit } from '@/lib/auth/server';
 import type { FixpathDb } from '@/lib/db/server';
 import { requestAddresses, trustProxyFromEnv, type RequestAddresses } from '@/lib/net';
@@ -7,9 +7,6 @@ import type { ProbeRequest } from '@/lib/probes';
 import { createProbeService, stdoutAudit, type AuditSink, type GuardedOutcome, type ProbeCaller, type ProbeHandler, type ProbeHandlerOptions } from '@/lib/probes/server';
 import { createPgRateLimitStore } from './rate-store';
 import { createPgShareStore } from './share-store';
-
-/** How auth answers for a request: the caller, or the 401/403/503 response (`authorize` of `@/lib/auth/server`). */
-type Authorize = (request: Request, role: Role) => Promise<{ ok: true; caller: Caller } | { ok: false; response: Response }>;
 
 /** What the probe access is built over. */
 export interface AccessDeps {
@@ -62,8 +59,8 @@ export function createAccess(deps: AccessDeps): Access {
   const line = options.audit ?? stdoutAudit;
   const audit: AuditSink = async (entry) => {
     await line(entry);
-    const { user, client, time, ...detail } = entry;
-    void time; // the row's own `at` is the database's clock
+    // The row's own `at` is the database's clock, so the line's `time` is left out.
+    const { user, client, time: _time, ...detail } = entry;
     let db: FixpathDb;
     try {
       db = await deps.db();

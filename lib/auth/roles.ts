@@ -38,3 +38,9 @@ export function requireRole(caller: Caller | null, role: Role): RoleCheck {
   if (ROLES.indexOf(caller.user.role) < ROLES.indexOf(role)) return { ok: false, status: 403, code: 'FORBIDDEN' };
   return { ok: true, caller };
 }
+
+/**
+ * How a feature asks who may call (`authorize` of `@/lib/auth/server`, or a test's): the caller
+ * with at least `role`, or the 401/403/503 response to send.
+ */
+export type Authorize = (request: Request, role: Role) => Promise<{ ok: true; caller: Caller } | { ok: false; response: Response }>;

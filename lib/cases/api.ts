@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Authorize } from '@/lib/auth';
 import type { FixpathDb } from '@/lib/db/server';
 import type { CaseChange, CaseProbe } from '@/lib/access/server';
 import { parseProbeRequest } from '@/lib/probes';
@@ -6,7 +7,7 @@ import type { GuardedOutcome } from '@/lib/probes/server';
 import { errorResponse, jsonResponse, readJsonBody } from '@/lib/http/server';
 import { createCaseSchema, listQuerySchema, noteSchema, patchCaseSchema } from './contract';
 import { caseToMarkdown } from './export';
-import { bodyOf, guardedWith, invalid, MAX_BODY_BYTES, notFound, type Authorize } from './guard';
+import { bodyOf, guardedWith, invalid, MAX_BODY_BYTES, notFound } from './guard';
 import { probeRunOf } from './runs-store';
 import { addNote, caseExists, createCase, getCase, listCases, recordProbe, updateCase, userNames } from './store';
 

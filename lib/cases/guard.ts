@@ -1,14 +1,12 @@
 import 'server-only';
 import type { z } from 'zod';
-import type { Caller, Role } from '@/lib/auth';
+import type { Authorize, Caller } from '@/lib/auth';
 import type { FixpathDb } from '@/lib/db/server';
 import { errorResponse, readJsonBody } from '@/lib/http/server';
 
 /** Largest JSON body the case API reads. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-/** Who may call, as the auth feature decides: the caller, or the 401/403/503 response to send. */
-export type Authorize = (request: Request, role: Role) => Promise<{ ok: true; caller: Caller } | { ok: false; response: Response }>;
 
 /** 400 naming the first field that is wrong, e.g. `target.port must be a whole number from 1 to 65535`. */
 export function invalid(error: z.ZodError): Response {

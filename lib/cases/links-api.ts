@@ -1,7 +1,8 @@
 import 'server-only';
+import type { Authorize } from '@/lib/auth';
 import type { FixpathDb } from '@/lib/db/server';
 import { errorResponse, jsonResponse } from '@/lib/http/server';
-import { bodyOf, guardedWith, notFound, type Authorize } from './guard';
+import { bodyOf, guardedWith, notFound } from './guard';
 import { caseLanguage, checkSendableFix, createLink, createLinkSchema, listLinks, revokeLink } from './links';
 
 /** What the link API needs: the database, the auth check, and how many days a new link lives. */
