@@ -7,5 +7,6 @@ import 'server-only';
 export { createCasesApi } from './api';
 export { resolveCustomerLink } from './links';
 export { createLinksApi } from './links-api';
+export { customerRoutes } from './customer-runtime';
 export { casesRoutes } from './runtime';
 export { getCase, listCases, userNames } from './store';
