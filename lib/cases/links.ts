@@ -203,3 +203,10 @@ export async function resolveCustomerLink(db: FixpathDb, token: string, now: Dat
   }
   return { ok: true, link: toLink(link, now), case: toRecord(found.case) };
 }
+
+/** The language of the link behind a token, whatever its state (a revoked link's 410 page speaks it); null for an unknown token. */
+export async function linkLanguage(db: FixpathDb, token: string): Promise<Locale | null> {
+  if (!TOKEN.test(token)) return null;
+  const [row] = await db.select({ lang: tables.caseLinks.lang }).from(tables.caseLinks).where(eq(tables.caseLinks.tokenHash, hashOf(token)));
+  return row ? (row.lang as Locale) : null;
+}
