@@ -24,11 +24,10 @@ export const evidenceSchema = z.strictObject({
 });
 
 /** What the browser may say it checked, and how it ended (docs/customer-links.md#check-from-my-computer). */
-export const CHECK_KINDS = ['https', 'wss'] as const;
-export const CHECK_OUTCOMES = ['reached', 'failed', 'timeout', 'skipped'] as const;
-export const SKIP_REASONS = ['mixed-content', 'private-address', 'no-target', 'declined'] as const;
+const CHECK_KINDS = ['https', 'wss'] as const;
+const CHECK_OUTCOMES = ['reached', 'failed', 'timeout', 'skipped'] as const;
+const SKIP_REASONS = ['mixed-content', 'private-address', 'no-target', 'declined'] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
-export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 const shortText = (max: number) => z.string().max(max, `must be at most ${max} characters`);

@@ -3,7 +3,7 @@ import { formatHostPort } from '@/lib/address';
 import { splitPlaceholders, type Article, type PlaceholderValues } from '@/lib/content';
 import { findArticle } from '@/lib/content/server';
 import { getDatabase, isUnavailable } from '@/lib/db/server';
-import { isLocale, type Locale } from '@/lib/i18n';
+import { customerMessages, isLocale, type Locale } from '@/lib/i18n';
 import { policyFromEnv } from '@/lib/probes/server';
 import type { CaseRecord } from './contract';
 import type { CheckPlan, FeedbackOutcome } from './customer-contract';
@@ -13,7 +13,7 @@ import { latestFeedback } from './customer-store';
 import { linkLanguage, resolveCustomerLink } from './links';
 
 /** The customer's latest answer through this link, as the page shows it. */
-export interface ShownFeedback {
+interface ShownFeedback {
   outcome: FeedbackOutcome;
   comment: string;
   at: string;
@@ -41,7 +41,7 @@ export interface CustomerView {
 }
 
 /** What a token opens: the page, or why not (the status the response carries). */
-export type CustomerPage = CustomerView | { state: 'unknown' | 'gone' | 'unavailable'; lang: Locale };
+type CustomerPage = CustomerView | { state: 'unknown' | 'gone' | 'unavailable'; lang: Locale };
 
 /** The host and port a case's commands are filled with: its target, else what its URL names. */
 function valuesOf(target: CaseRecord['target']): PlaceholderValues {
@@ -117,4 +117,21 @@ function placeholderUse(code: string[], values: PlaceholderValues): Pick<Custome
     if (!part.filled && !remaining.has(part.name)) remaining.set(part.name, part.text);
   }
   return { filled: [...filled].map(([name, value]) => ({ name, value })), remaining: [...remaining].map(([name, example]) => ({ name, example })) };
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/**
+ * The whole page of a link that shows no fix (404 unknown, 410 revoked or expired, 503 database
+ * down), in `lang`: the proxy answers with it directly, so the status is real. It names no case,
+ * and carries no script; its only text is the page's own strings.
+ */
+export function customerStatusPage(status: 404 | 410 | 503, lang: Locale): string {
+  const t = customerMessages[lang];
+  const [title, body] = status === 404 ? [t.notFoundTitle, t.notFoundBody] : status === 410 ? [t.goneTitle, t.goneBody] : [t.unavailableTitle, t.unavailableBody];
+  return `<!doctype html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow"><title>${escapeHtml(title)} · Fixpath</title>
+<style>body{margin:0;font-family:system-ui,sans-serif;color:#0f172a;background:#fff;line-height:1.5}header,main{max-width:48rem;margin:0 auto;padding:0.75rem 1rem}header{font-weight:600;border-bottom:1px solid #e2e8f0}h1{font-size:1.5rem;margin:2rem 0 0.5rem}@media (prefers-color-scheme:dark){body{color:#f1f5f9;background:#020617}header{border-color:#1e293b}}</style></head>
+<body><header>${escapeHtml(t.brand)}</header><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p></main></body></html>
+`;
 }

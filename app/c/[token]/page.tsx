@@ -10,17 +10,22 @@ import { customerMessages, isLocale, otherLocale } from '@/lib/i18n';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ token: string; lang: string }> };
+type Props = { params: Promise<{ token: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { lang } = await params;
-  return { title: `${customerMessages[isLocale(lang) ? lang : 'zh'].heading} · Fixpath` };
+/** The page's language, as proxy.ts resolved it (`?lang=`, else the link's). */
+async function pageLanguage() {
+  const requested = (await headers()).get('x-fixpath-lang');
+  return isLocale(requested) ? requested : 'zh';
 }
 
-/** `/c/<token>` (rewritten here by proxy.ts): the one fix a customer link sends, and the ways back to the case. */
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: `${customerMessages[await pageLanguage()].heading} · Fixpath` };
+}
+
+/** `/c/<token>` (after proxy.ts answered unknown and closed links itself): the one fix a customer link sends, and the ways back to the case. */
 export default async function CustomerLinkPage({ params }: Props) {
-  const { token, lang: raw } = await params;
-  const lang = isLocale(raw) ? raw : 'zh';
+  const { token } = await params;
+  const lang = await pageLanguage();
   const t = customerMessages[lang];
   // proxy.ts sets this for a real visit only (not a prefetch or HEAD), and drops a client's own.
   const record = (await headers()).get('x-fixpath-record-open') === '1';
@@ -50,7 +55,7 @@ export default async function CustomerLinkPage({ params }: Props) {
           <LinkMessage kind={view.state} t={t} />
         )}
       </main>
-      <footer className="mx-auto max-w-3xl px-4 py-8 text-sm text-slate-600 dark:text-slate-400">{t.footer}</footer>
+      {view.state === 'open' ? <footer className="mx-auto max-w-3xl px-4 py-8 text-sm text-slate-600 dark:text-slate-400">{t.footer}</footer> : null}
     </>
   );
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { HydrationMarker } from '@/components/hydration-marker';
 import { customerMessages, isLocale } from '@/lib/i18n';
-import '../../../globals.css';
+import '../../globals.css';
 
 export const metadata: Metadata = {
   robots: { index: false, follow: false },
@@ -12,12 +13,12 @@ export const metadata: Metadata = {
 
 /**
  * The customer's own root layout: no staff header, navigation or search, so nothing on the
- * page leads into internal guidance. `/c/<token>` is rewritten here by proxy.ts with the
- * language (`?lang=`, else the link's) and the status the link calls for.
+ * page leads into internal guidance. proxy.ts names the page's language (`?lang=`, else the
+ * link's) in a request header it alone sets.
  */
-export default async function CustomerLayout({ children, params }: { children: ReactNode; params: Promise<{ lang: string }> }) {
-  const { lang: raw } = await params;
-  const lang = isLocale(raw) ? raw : 'zh';
+export default async function CustomerLayout({ children }: { children: ReactNode }) {
+  const requested = (await headers()).get('x-fixpath-lang');
+  const lang = isLocale(requested) ? requested : 'zh';
   const t = customerMessages[lang];
   return (
     <html lang={lang === 'zh' ? 'zh-CN' : 'en'}>
