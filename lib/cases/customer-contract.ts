@@ -20,7 +20,11 @@ export const feedbackSchema = z.strictObject({
 
 /** `POST /api/c/<token>/evidence`. */
 export const evidenceSchema = z.strictObject({
-  text: z.string().trim().min(1, 'must not be empty').max(MAX_EVIDENCE_CHARS, `must be at most ${MAX_EVIDENCE_CHARS} characters`),
+  // Kept exactly as pasted (leading spaces are part of the output); only all-blank text is refused.
+  text: z
+    .string()
+    .max(MAX_EVIDENCE_CHARS, `must be at most ${MAX_EVIDENCE_CHARS} characters`)
+    .refine((text) => text.trim().length > 0, 'must not be empty'),
 });
 
 /** What the browser may say it checked, and how it ended (docs/customer-links.md#check-from-my-computer). */

@@ -19,7 +19,8 @@ after(() => factory.stop());
 
 const DAY = 86_400_000;
 const CUSTOMER_FIX = { slug: 'server-address-invalid', fixId: 'fill-in-server-address' };
-const CURL_OUTPUT = `*   Trying 127.0.0.1:8443...
+const CURL_OUTPUT = `  % Total    % Received
+*   Trying 127.0.0.1:8443...
 * connect to 127.0.0.1 port 8443 failed: Connection refused
 * Failed to connect to 127.0.0.1 port 8443 after 0 ms: Couldn't connect to server
 * Closing connection 0
