@@ -41,7 +41,8 @@ export function CustomerCode({ code, options }: { code: string; options: Custome
     .map((part) => (typeof part === 'string' ? part : part.text))
     .join('');
   return (
-    <div className="my-3 flex flex-col sm:relative sm:block">
+    // not-prose: the fix body's typography would take the block's padding away from under the button.
+    <div className="not-prose my-3 flex flex-col sm:relative sm:block">
       <div className="mb-1 self-end sm:absolute sm:top-2 sm:right-2 sm:mb-0">
         <CopyButton text={text} label={options.t.copy} copiedLabel={options.t.copied} failedLabel={options.t.copyFailed} className="bg-white dark:bg-slate-900" />
       </div>

@@ -65,7 +65,7 @@ test('a customer opens the link in Chinese, switches to English, answers, pastes
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('填写正确的服务器地址');
     expect(await page.locator('a[href^="/zh"], a[href^="/en"]').count()).toBe(0);
     await expect(page.getByRole('button', { name: /搜索|search/i })).toHaveCount(0);
-    await expect(page.getByTestId('filled-values')).toHaveText(`以下数值已根据你的工单填好：服务器地址 127.0.0.1，端口 ${target.port}。`);
+    await expect(page.getByTestId('filled-values')).toHaveText(`本页的命令已根据你的工单填好：服务器地址 127.0.0.1，端口 ${target.port}。`);
     const code = (await page.locator('.customer-view pre').allInnerTexts()).join('\n');
     expect(code).toContain(`Test-NetConnection 127.0.0.1 -Port ${target.port}`);
     expect(code).not.toContain('{{');
@@ -76,7 +76,7 @@ test('a customer opens the link in Chinese, switches to English, answers, pastes
     await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fill in the correct server address');
-    await expect(page.getByTestId('filled-values')).toHaveText(`Filled in from your case: server address 127.0.0.1, port ${target.port}.`);
+    await expect(page.getByTestId('filled-values')).toHaveText(`The commands on this page are filled in from your case: server address 127.0.0.1, port ${target.port}.`);
 
     await page.getByRole('radio', { name: 'Yes, it connects now' }).check();
     await page.getByLabel('Anything to add? (optional)').fill('It works after I corrected the address.');
