@@ -34,7 +34,7 @@ export function detectOs(text: string, tool: Tool): ParsedOutput['os'] {
   if (WINDOWS_ONLY.includes(tool)) return 'windows';
   if (/^PS [A-Z]:\\|^[A-Z]:\\.*>|schannel|Pinging \S+ .*with \d+ bytes|正在 Ping|Ping \S+ .*\(使用 \d+ 位元組|Ping 统计信息|Ping 統計資料|^Server:  \S+\r?$|^服务器:  |^Non-authoritative answer:\n(?:Name|名称):    /m.test(text)) return 'windows';
   if (/apple-darwin|SecureTransport|LibreSSL|round-trip min\/avg\/max\/stddev|\d+ hops max, 52 byte packets|ping: cannot resolve/.test(text)) return 'macos';
-  if (/pc-linux-gnu|-Debian|-Ubuntu|\.el\d|\d+\(\d+\) bytes of data|rtt min\/avg\/max\/mdev|\d+ hops max, 60 byte packets|^\s+Resume: pmtu|CApath: \/etc\/ssl\/certs|^Address:\t\S+#\d+$/m.test(text)) return 'linux';
+  if (/pc-linux-gnu|-Debian|-Ubuntu|\.el\d|\d+\(\d+\) bytes of data|rtt min\/avg\/max\/mdev|\d+ hops max, 60 byte packets|^[ \t]+Resume: pmtu|CApath: \/etc\/ssl\/certs|^Address:\t\S+#\d+$/m.test(text)) return 'linux';
   if (tool === 'tracepath') return 'linux';
   return undefined;
 }

@@ -83,7 +83,7 @@ export function parseDig(text: string): Finding[] {
       continue;
     }
     if (status !== 'NOERROR') continue;
-    const answer = block.split(/^;; ANSWER SECTION:$/m)[1]?.split(/^\s*$/m)[0] ?? '';
+    const answer = block.split(/^;; ANSWER SECTION:$/m)[1]?.split(/^[ \t]*$/m)[0] ?? '';
     const addresses = unique(captureAll(answer, new RegExp(String.raw`\sIN\s+(?:A|AAAA)\s+(${IP})\s*$`, 'gm')));
     const answers = Number(capture(block, /ANSWER: (\d+)/) ?? '0');
     if (answers === 0) findings.push(finding('DNS_NODATA', dnsSummary('DNS_NODATA', name, server), { name, server, status }));

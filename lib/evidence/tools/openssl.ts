@@ -36,7 +36,7 @@ function session(text: string) {
   return {
     subject: capture(text, /^subject=(.+)$/m) ?? capture(text, /^Peer certificate: (.+)$/m),
     issuer: capture(text, /^issuer=(.+)$/m),
-    notAfter: capture(text, /^\s*0 s:[\s\S]*?NotAfter: ([^\n]+)/) ?? capture(text, /^notAfter=(.+)$/m),
+    notAfter: capture(text, /^[ \t]*0 s:[\s\S]*?NotAfter: ([^\n]+)/m) ?? capture(text, /^notAfter=(.+)$/m),
     protocol: capture(text, /^New, (TLSv[\d.]+|SSLv\d), Cipher/m) ?? capture(text, /^Protocol version: (\S+)/m),
     cipher: capture(text, /Cipher is (\S+)/) ?? capture(text, /^Ciphersuite: (\S+)/m),
     verifyReturn: capture(text, /Verify return code: (\d+ \([^)]*\))/),

@@ -28,7 +28,7 @@ function hopsOf(text: string, skip: RegExp): Hop[] {
 function traceFinding(tool: string, target: string | undefined, hops: Hop[], reached: boolean, extra: Record<string, unknown> = {}): Finding {
   const answered = hops.filter((hop) => hop.addresses.length > 0);
   const last = answered.at(-1);
-  const details = { target, hops: hops.length, lastHopReached: last ? { hop: last.hop, address: last.addresses[0], note: last.note } : undefined, ...extra };
+  const details = { target, hops: hops.length, lastHopReached: last ? { hop: last.hop, address: last.addresses[0], ...(last.note ? { note: last.note } : {}) } : undefined, ...extra };
   if (reached) return finding('TRACE_OK', `The ${tool} reached ${target ?? 'the target'} in ${last?.hop ?? hops.length} hop${last?.hop === 1 ? '' : 's'}.`, details);
   const where = last ? `the last answer came from hop ${last.hop} (${last.addresses[0]}${last.note ? `, ${last.note}` : ''})` : 'no hop answered';
   return finding('TRACE_INCOMPLETE', `The ${tool} did not reach ${target ?? 'the target'}: ${where}.`, details);
@@ -46,7 +46,7 @@ export function looksLikeTraceroute(text: string): boolean {
 
 /** Does this look like `tracepath` output? */
 export function looksLikeTracepath(text: string): boolean {
-  return /^\s*\d+\??:\s+(?:\[LOCALHOST\]|no reply)|^\s+Resume: pmtu \d+|^\s*\d+:\s+\S+\s+[\d.]+ms (?:reached|asymm)/m.test(text);
+  return /^[ \t]*\d+\??:[ \t]+(?:\[LOCALHOST\]|no reply)|^[ \t]+Resume: pmtu \d+|^[ \t]*\d+:[ \t]+\S+[ \t]+[\d.]+ms (?:reached|asymm)/m.test(text);
 }
 
 /** TRACE_OK when the last hop is the target, TRACE_INCOMPLETE otherwise; DNS_NXDOMAIN when the name did not resolve. */
