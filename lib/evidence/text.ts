@@ -8,7 +8,6 @@ export function finding(code: EvidenceCode, summary: string, details: Record<str
 }
 
 // ANSI colours, other C0 controls (except tab and newline) and the byte-order mark never carry meaning here.
-// eslint-disable-next-line no-control-regex
 const NOISE = /\u001b\[[0-9;?]*[A-Za-z]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufeff]/g;
 
 /** Pasted text made comparable: one newline style, no terminal escapes or stray control bytes. */
