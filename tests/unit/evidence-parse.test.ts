@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { MAX_OUTPUT_CHARS, parseCommandOutput, type ParsedOutput } from '../../lib/evidence';
+import { MAX_OUTPUT_CHARS, parseCommandOutput, type Finding, type ParsedOutput } from '../../lib/evidence';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/command-output', name), 'utf8');
-const codes = (parsed: ParsedOutput) => parsed.findings.map((finding) => finding.code);
+const codes = (parsed: ParsedOutput) => parsed.findings.map((finding: Finding) => finding.code);
 
 describe('what the findings carry', () => {
   it('a refused curl names the address and port it tried', () => {
