@@ -56,7 +56,7 @@ export function parseTracert(text: string): Finding[] {
   const target = capture(text, new RegExp(String.raw`\[(${IP})\]`)) ?? capture(text, new RegExp(String.raw`(?:Tracing route to |到 )(${IP})`));
   // Hops start at the first line numbered 1; the banner above may hold numbers too ("30 hops").
   const lines = text.split('\n');
-  const first = lines.findIndex((line) => /^\s+1\s/.test(line));
+  const first = lines.findIndex((line) => /^\s*1\s+(?:<?\d|\*)/.test(line));
   const hopLines = first < 0 ? [] : lines.slice(first);
   const hops = hopsOf(hopLines.join('\n'), /Tracing route|跃点跟踪|over a maximum/);
   if (hops.length === 0) return [];
