@@ -39,7 +39,7 @@ function connectFailure(text: string, where: ReturnType<typeof endpoint>): Findi
   const details = { host: where.host, address: where.address, port: where.port, afterMs: where.afterMs };
   if (/Could not resolve host:?\s*(\S+)/.test(text)) {
     const name = capture(text, /Could not resolve host:?\s*([^\s;]+)/);
-    return finding('DNS_NXDOMAIN', `The name ${name} could not be resolved on this computer.`, { name });
+    return finding('DNS_FAILED', `The name ${name} could not be resolved on this computer (curl does not say whether it does not exist or no DNS server answered).`, { name });
   }
   if (/Connection refused|actively refused/i.test(text)) return finding('TCP_REFUSED', `Connection to ${target} was refused: nothing listens there, or a firewall rejects it.`, details);
   if (/No route to host|Network is unreachable|Host is unreachable|unreachable host/i.test(text)) return finding('TCP_UNREACHABLE', `${target} is unreachable from this computer (no route).`, details);
