@@ -74,6 +74,9 @@ export function parseCurl(text: string): Finding[] {
   else if (where.connected && /Operation timed out|timed out after/i.test(text)) {
     findings.push(finding('HTTP_TIMEOUT', `${server} accepted the connection but sent no HTTP response in time.`, { host: where.host, port: where.port }));
   }
+  if (findings.length === 0 && where.connected && /Connection reset by peer|Recv failure: Connection reset/i.test(text)) {
+    findings.push(finding('TCP_RESET', `${server} accepted the connection, then reset it before answering.`, { host: where.host, address: where.address, port: where.port }));
+  }
   if (findings.length === 0 && where.connected) findings.push(finding('TCP_OPEN', `A connection to ${server} was made.`, { host: where.host, address: where.address, port: where.port }));
   if (findings.length === 0) {
     const failure = connectFailure(text, where);
