@@ -112,6 +112,13 @@ describe('Windows wordings, English and Chinese (constructed from the documented
     assert.deepEqual(codes(vague), ['UNRECOGNISED']);
   });
 
+  it('curl.exe with Schannel: an answer after the handshake proves TLS passed', () => {
+    const parsed = parseCommandOutput('*   Trying 203.0.113.7:443...\n* Connected to api.example.com (203.0.113.7) port 443 (#0)\n* schannel: disabled automatic use of client certificate\n* ALPN: offers http/1.1\n* ALPN: server accepted http/1.1\n> GET / HTTP/1.1\n> Host: api.example.com\n>\n< HTTP/1.1 502 Bad Gateway\n< Content-Length: 0\n<\n* Connection #0 to host api.example.com left intact\n');
+    assert.equal(parsed.os, 'windows');
+    assert.deepEqual(codes(parsed), ['TLS_OK', 'HTTP_SERVER_ERROR']);
+    assert.equal(parsed.findings[1].details.status, 502);
+  });
+
   it('curl.exe with Schannel: an untrusted root, and a name that does not resolve', () => {
     assert.deepEqual(codes(parseCommandOutput('curl: (60) schannel: SEC_E_UNTRUSTED_ROOT (0x80090325) - The certificate chain was issued by an authority that is not trusted.')), ['TLS_UNTRUSTED_ROOT']);
     const unresolved = parseCommandOutput('* Could not resolve host: nosuch.example\n* Closing connection\ncurl: (6) Could not resolve host: nosuch.example');

@@ -65,11 +65,13 @@ export function parseCurl(text: string): Finding[] {
   const tls = tlsCodesIn(text);
   if (tls.length > 0) return tls.map((code) => finding(code, tlsSummary(code, server), { host: where.host, port: where.port, ...cert }));
   const findings: Finding[] = [];
-  if (/SSL certificate verify ok|SSL connection using|schannel: SSL\/TLS connection renegotiated/i.test(text)) {
-    findings.push(finding('TLS_OK', tlsSummary('TLS_OK', server), { host: where.host, port: where.port, ...cert }));
-  }
   const statuses = [...text.matchAll(/^< HTTP\/[\d.]+ (\d{3})(?: (.*))?$/gm)];
   const last = statuses.at(-1);
+  // OpenSSL builds say the certificate verified; Schannel and Secure Transport only show the
+  // handshake, and an HTTP answer after it proves the handshake (and the trust check) passed.
+  const verified = /SSL certificate verify ok|SSL connection using/i.test(text);
+  const handshake = /^\* (?:schannel:|TLSv1\.[0-3] \((?:IN|OUT)\)|ALPN: (?:curl )?offers)/m.test(text);
+  if (verified || (handshake && last)) findings.push(finding('TLS_OK', tlsSummary('TLS_OK', server), { host: where.host, port: where.port, ...cert }));
   if (last) findings.push(httpFinding(Number(last[1]), server, { reason: last[2]?.trim(), location: capture(text, /^< location: (.+)$/im) }));
   else if (where.connected && /Operation timed out|timed out after/i.test(text)) {
     findings.push(finding('HTTP_TIMEOUT', `${server} accepted the connection but sent no HTTP response in time.`, { host: where.host, port: where.port }));
