@@ -73,8 +73,10 @@ export function parseCurl(text: string): Finding[] {
   const handshake = /^\* (?:schannel:|TLSv1\.[0-3] \((?:IN|OUT)\)|ALPN: (?:curl )?offers)/m.test(text);
   if (verified || (handshake && last)) findings.push(finding('TLS_OK', tlsSummary('TLS_OK', server), { host: where.host, port: where.port, ...cert }));
   if (last) findings.push(httpFinding(Number(last[1]), server, { reason: last[2]?.trim(), location: capture(text, /^< location: (.+)$/im) }));
-  else if (where.connected && /Operation timed out|timed out after/i.test(text)) {
-    findings.push(finding('HTTP_TIMEOUT', `${server} accepted the connection but sent no HTTP response in time.`, { host: where.host, port: where.port }));
+  else if (where.connected && /Operation timed out|timed out after|SSL connection timeout/i.test(text)) {
+    // Timed out after the client hello and before any handshake result: the TLS handshake stalled.
+    if (handshake && !verified) findings.push(finding('TLS_HANDSHAKE_TIMEOUT', `${server} accepted the connection but never completed the TLS handshake.`, { host: where.host, port: where.port }));
+    else findings.push(finding('HTTP_TIMEOUT', `${server} accepted the connection but sent no HTTP response in time.`, { host: where.host, port: where.port }));
   }
   if (findings.length === 0 && where.connected && /Connection reset by peer|Recv failure: Connection reset/i.test(text)) {
     findings.push(finding('TCP_RESET', `${server} accepted the connection, then reset it before answering.`, { host: where.host, address: where.address, port: where.port }));
