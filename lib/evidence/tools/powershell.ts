@@ -24,7 +24,8 @@ function property(text: string, name: string): string | undefined {
   const listed = capture(text, new RegExp(String.raw`^${name}\s*:\s*(\S.*)$`, 'm'));
   if (listed) return listed;
   const lines = text.split('\n');
-  const header = lines.findIndex((line) => new RegExp(String.raw`\b${name}\b`).test(line) && /^[\w\s()]+$/.test(line));
+  const named = new RegExp(String.raw`\b${name}\b`);
+  const header = lines.findIndex((line) => named.test(line) && /^[\w\s()]+$/.test(line));
   if (header < 0) return undefined;
   const column = lines[header].trim().split(/\s+/).indexOf(name);
   const row = lines.slice(header + 1).find((line) => line.trim() && !/^[-\s]+$/.test(line));
