@@ -6,8 +6,8 @@ import path from 'node:path';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
 import { expectNoSeriousAxeViolations, gotoReady, SIGNED_OUT } from './helpers';
 
-/** Real `curl -v` output, produced on this machine against a closed loopback port (Debian 12, curl 7.88). */
-const CURL_REFUSED = readFileSync(path.join(import.meta.dirname, '../fixtures/customer/curl-refused.txt'), 'utf8');
+/** Real `curl -v` output against a closed loopback port, from the parser's fixtures (its .json says where it came from). */
+const CURL_REFUSED = readFileSync(path.join(import.meta.dirname, '../fixtures/command-output/curl/linux-refused.txt'), 'utf8');
 const FIX = { slug: 'server-address-invalid', fixId: 'fill-in-server-address' };
 
 const origin = () => ({ origin: String(test.info().project.use.baseURL) });
@@ -89,7 +89,7 @@ test('a customer opens the link in Chinese, switches to English, answers, pastes
     await page.getByLabel('Command output').fill(CURL_REFUSED);
     await page.getByRole('button', { name: 'Send output' }).click();
     await expect(page.getByTestId('evidence-received')).toContainText('What we read from it');
-    await expect(page.getByTestId('evidence-received').locator('li').first()).toBeVisible();
+    await expect(page.getByTestId('evidence-received').locator('li[data-code="TCP_REFUSED"]')).toHaveText('Connection refused: the host is reachable but nothing listens on the port.');
 
     await page.getByRole('button', { name: `Check, and test the connection to 127.0.0.1:${target.port}` }).click();
     await expect(page.getByTestId('check-https')).toHaveAttribute('data-outcome', 'reached', { timeout: 40_000 });
@@ -107,6 +107,7 @@ test('a customer opens the link in Chinese, switches to English, answers, pastes
     expect(of('feedback').map((event) => event.payload)).toEqual([expect.objectContaining({ outcome: 'fixed', comment: 'It works after I corrected the address.', lang: 'en' })]);
     // Exactly as pasted; a text box gives every line break as \n (curl's progress meter writes \r).
     expect(of('evidence').map((event) => event.payload.text)).toEqual([CURL_REFUSED.replace(/\r\n?/g, '\n')]);
+    expect(of('evidence')[0].payload.parsed).toMatchObject({ tool: 'curl', findings: [{ code: 'TCP_REFUSED' }] });
     const [check] = of('browser-check');
     expect(check.payload).toMatchObject({ seenFrom: { address: '127.0.0.1', family: 4 }, checks: [{ kind: 'https', outcome: 'reached' }, { kind: 'wss', outcome: 'reached' }] });
     expect(Math.abs((check.payload.clock as { offsetMs: number }).offsetMs)).toBeLessThan(1000);

@@ -158,7 +158,7 @@ for (const kind of ['pglite', 'postgres'] as const) {
       const { token, link } = await newLink();
       const response = await json(await api.evidence(customerRequest(token, 'evidence', { text: CURL_OUTPUT }), token));
       assert.equal(response.status, 201);
-      assert.ok(Array.isArray(response.body.parsed.findings));
+      assert.deepEqual(response.body.parsed.findings.map((finding: { code: string }) => finding.code), ['TCP_REFUSED'], 'the parser read the refusal');
       const [evidence] = (await events()).filter((event) => event.kind === 'evidence');
       assert.equal(evidence.actor, 'customer');
       assert.equal(evidence.payload.text, CURL_OUTPUT, 'the text exactly as pasted, markup included');
