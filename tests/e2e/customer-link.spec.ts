@@ -128,6 +128,8 @@ test('a revoked link is a 410 in the link\'s language; an unknown token or a dee
   const page = await context.newPage();
   const gone = await page.goto(url);
   expect(gone?.status()).toBe(410);
+  expect(gone?.headers()['x-robots-tag']).toContain('noindex');
+  expect(gone?.headers()['referrer-policy']).toBe('no-referrer');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link is no longer open');
   await expect(page.locator('body')).not.toContainText('api.example.com');
@@ -151,7 +153,13 @@ test('on a phone, from the keyboard: a private target is not connected to, and t
     if (request.url().includes('10.20.30.40')) connections.push(request.url());
   });
   page.on('websocket', (socket) => connections.push(socket.url()));
+  // A HEAD or a prefetch is not the customer opening the link.
+  expect((await page.request.head(url)).status()).toBe(200);
+  expect((await page.request.get(url, { headers: { 'sec-purpose': 'prefetch' } })).status()).toBe(200);
+  const opened = async () => ((await (await agent.request.get(`/api/cases/${caseId}`)).json()) as { timeline: Array<{ kind: string }> }).timeline.filter((event) => event.kind === 'link-opened').length;
+  expect(await opened()).toBe(0);
   await gotoReady(page, url);
+  expect(await opened()).toBe(1);
   await expect(page.getByText('目标是内网或本机地址')).toBeVisible();
   await expect(page.getByRole('button', { name: /测试连接/ })).toHaveCount(0);
   await expectNoSeriousAxeViolations(page);
