@@ -6,17 +6,12 @@ import { DiagnosticCommands } from '@/components/customer/diagnostic-commands';
 import { FeedbackForm } from '@/components/customer/feedback-form';
 import { LinkMessage } from '@/components/customer/link-message';
 import { loadCustomerPage } from '@/lib/cases/server';
-import { customerMessages, isLocale, otherLocale } from '@/lib/i18n';
+import { customerMessages, otherLocale } from '@/lib/i18n';
+import { pageLanguage } from './language';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ token: string }> };
-
-/** The page's language, as proxy.ts resolved it (`?lang=`, else the link's). */
-async function pageLanguage() {
-  const requested = (await headers()).get('x-fixpath-lang');
-  return isLocale(requested) ? requested : 'zh';
-}
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: `${customerMessages[await pageLanguage()].heading} · Fixpath` };
