@@ -1,6 +1,6 @@
 import 'server-only';
 import { formatHostPort } from '@/lib/address';
-import { splitPlaceholders, type Article, type PlaceholderValues } from '@/lib/content';
+import type { Article, PlaceholderValues } from '@/lib/content';
 import { findArticle } from '@/lib/content/server';
 import { getDatabase, isUnavailable } from '@/lib/db/server';
 import { customerMessages, isLocale, type Locale } from '@/lib/i18n';
@@ -28,10 +28,8 @@ export interface CustomerView {
   fix: Pick<Article['fixes'][number], 'id' | 'title'> | null;
   /** The case's values the commands are filled with. */
   values: PlaceholderValues;
-  /** The case's values the page's commands use, in order of first use. */
-  filled: Array<{ name: string; value: string }>;
-  /** Placeholders the page's commands still show an example for, with the first example. */
-  remaining: Array<{ name: string; example: string }>;
+  /** Every command on the page (the fix's, then the diagnostic ones), placeholders as written: what was filled in is said from them. */
+  codes: string[];
   /** Diagnostic commands per operating system. */
   commands: Array<{ platform: string; commands: DiagnosticCommand[] }>;
   /** `host:port` (or the URL) the check and the commands name; null when the case has none. */
@@ -91,7 +89,7 @@ export async function loadCustomerPage(token: string, lang: Locale, { record }: 
   const fix = findArticle(lang, link.slug)?.fixes.find((candidate) => candidate.id === link.fixId) ?? null;
   const values = valuesOf(found.target);
   const commands = diagnosticCommands(found.target?.url ?? null);
-  const code = [...(fix ? [...fix.text.code.map((block) => block.code), ...fix.text.sentences] : []), ...commands.flatMap((os) => os.commands.map((command) => command.code))];
+  const codes = [...(fix ? [...fix.text.code.map((block) => block.code), ...fix.text.sentences] : []), ...commands.flatMap((os) => os.commands.map((command) => command.code))];
   const feedback = await latestFeedback(db, link);
   return {
     state: 'open',
@@ -99,24 +97,12 @@ export async function loadCustomerPage(token: string, lang: Locale, { record }: 
     slug: link.slug,
     fix: fix ? { id: fix.id, title: fix.title } : null,
     values,
-    ...placeholderUse(code, values),
+    codes,
     commands,
     target: found.target?.url ?? (values.host ? formatHostPort(values.host, values.port) : null),
     plan: planBrowserChecks(found.target, policyFromEnv()),
     feedback: feedback ? { outcome: feedback.payload.outcome as FeedbackOutcome, comment: String(feedback.payload.comment ?? ''), at: feedback.at } : null,
   };
-}
-
-/** Which placeholders of `code` the case's values fill and which still show an example, each once, in order of first use. */
-function placeholderUse(code: string[], values: PlaceholderValues): Pick<CustomerView, 'filled' | 'remaining'> {
-  const filled = new Map<string, string>();
-  const remaining = new Map<string, string>();
-  for (const part of code.flatMap((text) => splitPlaceholders(text, values))) {
-    if (typeof part === 'string') continue;
-    if (part.filled && !filled.has(part.name)) filled.set(part.name, part.text);
-    if (!part.filled && !remaining.has(part.name)) remaining.set(part.name, part.text);
-  }
-  return { filled: [...filled].map(([name, value]) => ({ name, value })), remaining: [...remaining].map(([name, example]) => ({ name, example })) };
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

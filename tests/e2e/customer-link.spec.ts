@@ -65,7 +65,9 @@ test('a customer opens the link in Chinese, switches to English, answers, pastes
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('填写正确的服务器地址');
     expect(await page.locator('a[href^="/zh"], a[href^="/en"]').count()).toBe(0);
     await expect(page.getByRole('button', { name: /搜索|search/i })).toHaveCount(0);
-    await expect(page.getByTestId('filled-values')).toHaveText(`本页的命令已根据你的工单填好：服务器地址 127.0.0.1，端口 ${target.port}。`);
+    const filled = page.getByTestId('filled-values');
+    await expect(filled).toContainText('命令里已经填好');
+    await expect(filled.getByRole('listitem')).toHaveText(['服务器地址：127.0.0.1', `端口：${target.port}`]);
     const code = (await page.locator('.customer-view pre').allInnerTexts()).join('\n');
     expect(code).toContain(`Test-NetConnection 127.0.0.1 -Port ${target.port}`);
     expect(code).not.toContain('{{');
@@ -76,7 +78,8 @@ test('a customer opens the link in Chinese, switches to English, answers, pastes
     await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fill in the correct server address');
-    await expect(page.getByTestId('filled-values')).toHaveText(`The commands on this page are filled in from your case: server address 127.0.0.1, port ${target.port}.`);
+    await expect(filled.getByRole('listitem')).toHaveText(['Server address: 127.0.0.1', `Port: ${target.port}`]);
+    await expect(filled).not.toContainText('replace');
 
     await page.getByRole('radio', { name: 'Yes, it connects now' }).check();
     await page.getByLabel('Anything to add? (optional)').fill('It works after I corrected the address.');
@@ -186,5 +189,19 @@ test('on a phone, from the keyboard: a private target is not connected to, and t
     { kind: 'wss', url: 'wss://10.20.30.40:443/', outcome: 'skipped', reason: 'private-address' },
   ]);
   expect(timeline.find((event) => event.kind === 'feedback')?.payload).toMatchObject({ outcome: 'not-yet', comment: '明天再试' });
+  await context.close();
+});
+
+test('a case without an address claims none: the commands show examples to replace, and the check connects nowhere', async ({ browser, page: agent }) => {
+  const { url } = await caseWithLink(agent.request, undefined, 'en');
+  const context = await customerContext(browser);
+  const page = await context.newPage();
+  await gotoReady(page, url);
+  const filled = page.getByTestId('filled-values');
+  await expect(filled).not.toContainText('Already filled in');
+  await expect(filled).toContainText('replace the example values');
+  await expect(filled.locator('mark', { hasText: 'server.example.com' })).toBeVisible();
+  await expect(page.locator('.customer-view pre mark').first()).toBeVisible();
+  await expect(page.getByText('Your case has no server address yet')).toBeVisible();
   await context.close();
 });
