@@ -28,6 +28,13 @@ export const placeholderHelp = /* @__PURE__ */ defineMessages({
     'registry-key': '注册表项：客户端在 Windows 注册表里保存设置的位置，以客户端厂商的文档为准',
     'app-folder': '程序目录名：客户端存放设置的文件夹名称，通常是厂商名或产品名（在 C:\\ProgramData、~/Library/Application Support 或 ~/.config 下可以看到）',
     'server-ip': '服务器 IP 地址：服务器名解析出的 IP 地址（nslookup 输出里 Address 一行），或服务方提供的地址',
+    'local-port': '本机端口：出错信息里本机地址后面的端口号（例如 ECONNREFUSED ::1:3000 里的 3000），或客户端设置、日志里写明的本地端口',
+    mtu: 'MTU 值：支持人员为这条路径测出的包大小，或 VPN 厂商文档建议的值（常见 1400，不会超过 1500）',
+    'pac-url': 'PAC 文件地址：代理设置里“使用设置脚本”的脚本地址（Windows 注册表里的 AutoConfigURL，macOS scutil --proxy 输出里的 ProxyAutoConfigURLString）',
+    'conflict-ip': '冲突的 IP 地址：“IP 地址冲突”提示里写的地址，或 ipconfig /all 输出中标着“重复”的地址',
+    network: '网段：服务器所在的地址范围，写成 198.51.100.0/24 这样的形式，由 IT 管理员或网络负责人提供',
+    'next-hop': '下一跳：通往该网段的路由器地址，由 IT 管理员或网络负责人提供',
+    'proxy-bypass': '代理例外：不经过代理、直接访问的地址，即代理设置里“对以下列条目开头的地址不使用代理”一栏的内容（由 IT 管理员提供）',
   },
   en: {
     host: "Server address: the server's name or IP address as entered in the client",
@@ -49,6 +56,13 @@ export const placeholderHelp = /* @__PURE__ */ defineMessages({
     'registry-key': "Registry key: where the client keeps its settings in the Windows registry, as named in the client vendor's documentation",
     'app-folder': 'Program folder: the name of the folder the client keeps its settings in, usually the vendor or product name (look under C:\\ProgramData, ~/Library/Application Support or ~/.config)',
     'server-ip': 'Server IP address: the IP address the server name resolves to (the Address line in the output of nslookup), or the one the provider gave you',
+    'local-port': "Local port: the port on this computer named in the error (3000 in ECONNREFUSED ::1:3000), or the local port given in the client's settings or log",
+    mtu: 'MTU: the packet size the support team measured for this path, or the value your VPN provider recommends (often 1400, never above 1500)',
+    'pac-url': 'PAC file address: the script address under "Use setup script" in the proxy settings (AutoConfigURL in the Windows registry, ProxyAutoConfigURLString in the output of scutil --proxy on macOS)',
+    'conflict-ip': 'Conflicting address: the IP address named in the address-conflict warning, or the one marked (Duplicate) in the output of ipconfig /all',
+    network: 'Network: the address range the server is in, written like 198.51.100.0/24, as given by your IT administrator or network team',
+    'next-hop': 'Next hop: the address of the router that leads to that network, as given by your IT administrator or network team',
+    'proxy-bypass': 'Proxy exceptions: the addresses reached directly, without the proxy, as listed under "Use the proxy server except for addresses…" in the proxy settings (your IT administrator gives them)',
   },
 });
 
