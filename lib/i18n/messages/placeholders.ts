@@ -34,7 +34,7 @@ export const placeholderHelp = /* @__PURE__ */ defineMessages({
     'conflict-ip': '冲突的 IP 地址：“IP 地址冲突”提示里写的地址，或 ipconfig /all 输出中标着“重复”的地址',
     network: '网段：服务器所在的地址范围，写成 198.51.100.0/24 这样的形式，由 IT 管理员或网络负责人提供',
     'next-hop': '下一跳：通往该网段的路由器地址，由 IT 管理员或网络负责人提供',
-    'proxy-bypass': '代理例外：不经过代理、直接访问的地址，即代理设置里“对以下列条目开头的地址不使用代理”一栏的内容（由 IT 管理员提供）',
+    'proxy-bypass': '代理例外：不经过代理、直接访问的地址，即代理设置里“对以下列条目开头的地址不使用代理”一栏的内容（由 IT 管理员提供）；各项之间的分隔符照命令里示例的写法',
   },
   en: {
     host: "Server address: the server's name or IP address as entered in the client",
@@ -62,7 +62,7 @@ export const placeholderHelp = /* @__PURE__ */ defineMessages({
     'conflict-ip': 'Conflicting address: the IP address named in the address-conflict warning, or the one marked (Duplicate) in the output of ipconfig /all',
     network: 'Network: the address range the server is in, written like 198.51.100.0/24, as given by your IT administrator or network team',
     'next-hop': 'Next hop: the address of the router that leads to that network, as given by your IT administrator or network team',
-    'proxy-bypass': 'Proxy exceptions: the addresses reached directly, without the proxy, as listed under "Use the proxy server except for addresses…" in the proxy settings (your IT administrator gives them)',
+    'proxy-bypass': 'Proxy exceptions: the addresses reached directly, without the proxy, as listed under "Use the proxy server except for addresses…" in the proxy settings (your IT administrator gives them), separated as in the example in the command',
   },
 });
 
