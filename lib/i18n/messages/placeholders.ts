@@ -24,6 +24,11 @@ export const placeholderHelp = /* @__PURE__ */ defineMessages({
     thumbprint: '证书指纹：证书详细信息里的“指纹”（40 位十六进制字符）',
     'cert-file': '证书文件：IT 管理员或服务方提供的证书文件的路径',
     process: '程序名称：出问题的客户端程序的可执行文件名',
+    'key-file': '私钥文件：与客户端证书配套的私钥文件（通常以 .key 结尾）的路径，和证书一起由 IT 管理员或服务方提供',
+    'pfx-file': 'PFX 文件：同时包含客户端证书和私钥的文件（以 .pfx 或 .p12 结尾）的路径，打开时需要它的密码',
+    'app-name': '程序名称：出问题的客户端软件的产品名，见“设置 → 应用”或“应用程序”文件夹里显示的名称',
+    'network-service': '网络服务名称：“系统设置 → 网络”里这条连接的名称，也可以用 networksetup -listallnetworkservices 列出（例如 Wi-Fi）',
+    path: '请求路径：程序调用的地址中服务器名之后的部分，以 / 开头，见程序的日志或接口文档',
   },
   en: {
     host: "Server address: the server's name or IP address as entered in the client",
@@ -41,6 +46,11 @@ export const placeholderHelp = /* @__PURE__ */ defineMessages({
     thumbprint: 'Certificate thumbprint: the "Thumbprint" in the certificate details (40 hexadecimal characters)',
     'cert-file': 'Certificate file: the path of the certificate file your IT administrator or the provider gave you',
     process: "Program name: the executable file name of the client program that fails",
+    'key-file': 'Private key file: the path of the private key that belongs to the client certificate (usually ending in .key), given to you with the certificate',
+    'pfx-file': 'PFX file: the path of the file that holds the client certificate together with its private key (ending in .pfx or .p12); opening it needs its password',
+    'app-name': "Program name: the client software's product name as shown in Settings → Apps or in the Applications folder",
+    'network-service': 'Network service: the name of the connection in System Settings → Network, also listed by networksetup -listallnetworkservices (for example Wi-Fi)',
+    path: "Path: the part of the address the program calls that comes after the server's name, starting with /, as in the program's log or API documentation",
   },
 });
 
