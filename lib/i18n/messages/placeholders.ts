@@ -24,6 +24,10 @@ export const placeholderHelp = /* @__PURE__ */ defineMessages({
     thumbprint: '证书指纹：证书详细信息里的“指纹”（40 位十六进制字符）',
     'cert-file': '证书文件：IT 管理员或服务方提供的证书文件的路径',
     process: '程序名称：出问题的客户端程序的可执行文件名',
+    'config-file': '配置文件：客户端保存设置的文件的完整路径，客户端厂商的文档里写明了位置',
+    'registry-key': '注册表项：客户端在 Windows 注册表里保存设置的位置，以客户端厂商的文档为准',
+    'app-folder': '程序目录名：客户端存放设置的文件夹名称，通常是厂商名或产品名（在 C:\\ProgramData、~/Library/Application Support 或 ~/.config 下可以看到）',
+    'server-ip': '服务器 IP 地址：服务器名解析出的 IP 地址（nslookup 输出里 Address 一行），或服务方提供的地址',
   },
   en: {
     host: "Server address: the server's name or IP address as entered in the client",
@@ -41,6 +45,10 @@ export const placeholderHelp = /* @__PURE__ */ defineMessages({
     thumbprint: 'Certificate thumbprint: the "Thumbprint" in the certificate details (40 hexadecimal characters)',
     'cert-file': 'Certificate file: the path of the certificate file your IT administrator or the provider gave you',
     process: "Program name: the executable file name of the client program that fails",
+    'config-file': "Configuration file: the full path of the file the client keeps its settings in, as named in the client vendor's documentation",
+    'registry-key': "Registry key: where the client keeps its settings in the Windows registry, as named in the client vendor's documentation",
+    'app-folder': 'Program folder: the name of the folder the client keeps its settings in, usually the vendor or product name (look under C:\\ProgramData, ~/Library/Application Support or ~/.config)',
+    'server-ip': 'Server IP address: the IP address the server name resolves to (the Address line in the output of nslookup), or the one the provider gave you',
   },
 });
 
