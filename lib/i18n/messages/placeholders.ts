@@ -28,6 +28,8 @@ export const placeholderHelp = /* @__PURE__ */ defineMessages({
     'registry-key': '注册表项：客户端在 Windows 注册表里保存设置的位置，以客户端厂商的文档为准',
     'app-folder': '程序目录名：客户端存放设置的文件夹名称，通常是厂商名或产品名（在 C:\\ProgramData、~/Library/Application Support 或 ~/.config 下可以看到）',
     'server-ip': '服务器 IP 地址：服务器名解析出的 IP 地址（nslookup 输出里 Address 一行），或服务方提供的地址',
+    'ca-name': '公司根证书名称：公司根证书的名称或其中有辨识度的一部分，即证书链最上层颁发者（Issuer 或 i:）里显示的名字，也可以问 IT 部门',
+    'repo-url': '仓库地址：Git 仓库的 HTTPS 地址，就是 git clone 时用的那个（在已有的仓库里运行 git remote -v 可以看到）',
   },
   en: {
     host: "Server address: the server's name or IP address as entered in the client",
@@ -49,6 +51,8 @@ export const placeholderHelp = /* @__PURE__ */ defineMessages({
     'registry-key': "Registry key: where the client keeps its settings in the Windows registry, as named in the client vendor's documentation",
     'app-folder': 'Program folder: the name of the folder the client keeps its settings in, usually the vendor or product name (look under C:\\ProgramData, ~/Library/Application Support or ~/.config)',
     'server-ip': 'Server IP address: the IP address the server name resolves to (the Address line in the output of nslookup), or the one the provider gave you',
+    'ca-name': "Company root name: the name of your company's root certificate, or a distinctive part of it, as shown as the issuer (Issuer or i:) at the top of the certificate chain; your IT department can tell you",
+    'repo-url': 'Repository address: the HTTPS address of the Git repository, the one used with git clone (git remote -v shows it in an existing copy)',
   },
 });
 
