@@ -38,7 +38,7 @@ function checkArticle(article: Article, index: Map<string, Article>): ContentPro
     if (fix.audience === 'customer') for (const message of customerFixProblems(fix)) at(message.line, message.text);
     for (const block of fix.text.code) {
       for (const name of placeholdersIn(block.code)) {
-        if (!(PLACEHOLDER_NAMES as string[]).includes(name)) at(block.line, `placeholder "{{${name}}}" is unknown: use one of ${PLACEHOLDER_NAMES.join(', ')}, or add it with its explanation to lib/i18n/messages/placeholders.ts`);
+        if (!PLACEHOLDER_NAMES.includes(name)) at(block.line, `placeholder "{{${name}}}" is unknown: use one of ${PLACEHOLDER_NAMES.join(', ')}, or add it with its label and explanation to lib/i18n/messages/placeholders.ts`);
       }
     }
     seen.add(fix.id);

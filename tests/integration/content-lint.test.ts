@@ -49,7 +49,7 @@ test('every fix says its audience; a customer fix links nowhere the customer can
     'en/service-not-listening.mdx:23: customer fix "start-service" leaves "<server-name>" in its text: write it as a placeholder such as {{host}}, which the page explains',
     'en/service-not-listening.mdx:25: customer fix "start-service" links to "#check-listening", which the customer cannot see (the link page shows only this fix): say it in the fix, or mark the fix audience="staff"',
     'en/service-not-listening.mdx:27: customer fix "start-service" hard-codes "api.example.com" in a command: write {{host}}, or a placeholder with it as the example',
-    `en/service-not-listening.mdx:27: placeholder "{{colour}}" is unknown: use one of ${PLACEHOLDER_NAMES.join(', ')}, or add it with its explanation to lib/i18n/messages/placeholders.ts`,
+    `en/service-not-listening.mdx:27: placeholder "{{colour}}" is unknown: use one of ${PLACEHOLDER_NAMES.join(', ')}, or add it with its label and explanation to lib/i18n/messages/placeholders.ts`,
     'en/service-not-listening.mdx:33: fix "restart-client" needs audience="customer" (written for the person at the client) or audience="staff" (internal)',
     'zh/service-not-listening.mdx:27: customer fix "start-service" leaves "YOUR_NAME" in a command: write it as a placeholder such as {{host}} or {{service:myapp}}, which the page explains',
   ]);
