@@ -1,0 +1,4 @@
+import 'server-only';
+
+/** The server side of pasted output: the CLI. */
+export { runParseOutputCli } from './cli';
