@@ -5,7 +5,8 @@ import 'server-only';
  * API's route handlers. Statuses and shapes are in `@/lib/cases`.
  */
 export { createCasesApi } from './api';
-export { resolveCustomerLink } from './links';
+export { listLinks, resolveCustomerLink, type LinkRecord } from './links';
 export { createLinksApi } from './links-api';
-export { casesRoutes } from './runtime';
+export { casesRoutes, startVerifyWorkerOnce } from './runtime';
+export { pendingVerifications, type PendingVerification } from './schedule';
 export { getCase, listCases, userNames } from './store';
