@@ -6,4 +6,4 @@
 export { CASE_STATUSES, type CaseRecord, type CaseStatus, type ListQuery, type TimelineEvent } from './contract';
 export { fullTime, relativeTime, shortTime } from './time';
 export { groupTimeline, type FlowRunGroup } from './timeline';
-export { isSilentDrop, readVantage, vantageOf, type BrowserCheck, type Vantage, type VantageReading } from './vantage';
+export { isSilentDrop, readVantage, vantageOf, type BrowserCheck, type VantageReading } from './vantage';

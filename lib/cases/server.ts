@@ -5,8 +5,8 @@ import 'server-only';
  * API's route handlers. Statuses and shapes are in `@/lib/cases`.
  */
 export { createCasesApi } from './api';
-export { listLinks, resolveCustomerLink, type LinkRecord } from './links';
+export { listLinks, resolveCustomerLink } from './links';
 export { createLinksApi } from './links-api';
 export { casesRoutes, startVerifyWorkerOnce } from './runtime';
-export { pendingVerifications, type PendingVerification } from './schedule';
+export { pendingVerifications } from './schedule';
 export { getCase, listCases, userNames } from './store';

@@ -1,7 +1,7 @@
 import type { TimelineEvent } from './contract';
 
 /** The latest server probe of one kind (`tcp`, `tls`, `http`…) on a case: its code, when and who ran it. */
-export interface ServerProbe {
+interface ServerProbe {
   type: string;
   code: string;
   ok: boolean;
@@ -22,7 +22,7 @@ export interface BrowserCheck {
 export interface Vantage {
   server: ServerProbe[];
   browser: { at: string; checks: BrowserCheck[]; clockOffsetMs: number | null } | null;
-  evidence: { at: string; source: string; codes: string[] } | null;
+  evidence: { at: string; source: string; actor: string; codes: string[] } | null;
 }
 
 /** How a failure looked from the customer's side, or that they got through. */
@@ -36,7 +36,7 @@ export type VantageReading = 'both-reach' | 'customer-network-drops' | 'customer
  * fails within a round trip or two, while a connection whose packets are dropped fails only
  * when the operating system gives up retrying (about 21 s on Windows) or our own timer fires.
  */
-export const SILENT_DROP_MS = 3_000;
+const SILENT_DROP_MS = 3_000;
 
 /** A clock this far off makes valid certificates look expired or not yet valid. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -72,7 +72,7 @@ export function vantageOf(events: readonly TimelineEvent[]): Vantage {
     } else if (event.kind === 'evidence') {
       const findings = Array.isArray(asRecord(payload.parsed).findings) ? (asRecord(payload.parsed).findings as unknown[]) : [];
       const codes = findings.map((finding) => asRecord(finding).code).filter((code): code is string => typeof code === 'string');
-      evidence = { at: event.at, source: String(payload.source ?? ''), codes };
+      evidence = { at: event.at, source: String(payload.source ?? ''), actor: event.actor, codes };
     }
   }
   return { server: [...server.values()], browser, evidence };

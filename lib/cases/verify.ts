@@ -62,7 +62,7 @@ export async function failingProbes(db: FixpathDb, id: string): Promise<{ ok: tr
 }
 
 /** What a verification found: each re-run probe before and after, and the verdict. */
-export interface Verification {
+interface Verification {
   results: Array<{ before: StoredProbe; after: After }>;
   verified: boolean;
 }

@@ -19,7 +19,7 @@ test('vantage: the latest server probe per kind with who ran it, the latest brow
     { type: 'tcp', code: 'TCP_OPEN', ok: true, at: at(3), by: 'sam' },
   ]);
   assert.deepEqual(vantage.browser, { at: at(4), checks: [{ kind: 'https', outcome: 'failed', elapsedMs: 21_000 }], clockOffsetMs: -800 });
-  assert.deepEqual(vantage.evidence, { at: at(6), source: 'staff', codes: ['DNS_NXDOMAIN'] });
+  assert.deepEqual(vantage.evidence, { at: at(6), source: 'staff', actor: 'u2', codes: ['DNS_NXDOMAIN'] });
   assert.deepEqual(vantageOf([event(1, 'probe', { request: {}, result: {} }), event(2, 'browser-check', {})]), { server: [], browser: { at: at(2), checks: [], clockOffsetMs: null }, evidence: null }, 'malformed payloads are skipped, not thrown on');
 });
 
