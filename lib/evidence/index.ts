@@ -3,4 +3,4 @@
  * openssl s_client, …) read into findings with the probe result codes. Browser-safe.
  */
 export { MAX_OUTPUT_CHARS, parseCommandOutput } from './parse';
-export type { Finding, ParsedOutput, Tool } from './types';
+export type { Finding, ParsedOutput } from './types';
