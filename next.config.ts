@@ -19,33 +19,47 @@ const withMDX = createMDX({
  * What the policy still stops: scripts from any other origin, plugins, <base> hijacking, form
  * posts elsewhere, and framing by any other site (clickjacking, red-team M2).
  */
-const SECURITY_HEADERS = [
-  {
-    key: 'Content-Security-Policy',
-    value: [
-      "default-src 'self'",
-      // React's development build evaluates code; the production build never does.
-      `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''}`,
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
-      "font-src 'self' data:",
-      "connect-src 'self'",
-      "object-src 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join('; '),
-  },
-  // For browsers that predate frame-ancestors.
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  // Flow links carry a customer's host in the query: other sites get the origin at most.
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  // Ignored over plain HTTP; behind TLS it keeps browsers on HTTPS. No includeSubDomains: the
-  // product is installed on someone else's domain, whose other hosts are not ours to pin.
-  { key: 'Strict-Transport-Security', value: 'max-age=31536000' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+function securityHeaders({ connectSrc, referrer }: { connectSrc: string; referrer: string }) {
+  return [
+    {
+      key: 'Content-Security-Policy',
+      value: [
+        "default-src 'self'",
+        // React's development build evaluates code; the production build never does.
+        `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''}`,
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        `connect-src ${connectSrc}`,
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ].join('; '),
+    },
+    // For browsers that predate frame-ancestors.
+    { key: 'X-Frame-Options', value: 'DENY' },
+    { key: 'X-Content-Type-Options', value: 'nosniff' },
+    { key: 'Referrer-Policy', value: referrer },
+    // Ignored over plain HTTP; behind TLS it keeps browsers on HTTPS. No includeSubDomains: the
+    // product is installed on someone else's domain, whose other hosts are not ours to pin.
+    { key: 'Strict-Transport-Security', value: 'max-age=31536000' },
+    { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
+    { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  ];
+}
+
+// Flow links carry a customer's host in the query: other sites get the origin at most.
+const SECURITY_HEADERS = securityHeaders({ connectSrc: "'self'", referrer: 'strict-origin-when-cross-origin' });
+
+/**
+ * The customer's page (`/c/<token>`, docs/customer-links.md): its URL is the customer's key,
+ * so no referrer ever leaves it and no search engine keeps it; its "Check from my computer"
+ * connects to the case's server over HTTPS and WSS, which only this page's policy allows.
+ */
+const CUSTOMER_HEADERS = [
+  ...securityHeaders({ connectSrc: "'self' https: wss:", referrer: 'no-referrer' }),
+  { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
 ];
 
 const nextConfig: NextConfig = {
@@ -60,7 +74,12 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files relative to its own module: keep it unbundled.
   serverExternalPackages: ['@electric-sql/pglite'],
   async headers() {
-    return [{ source: '/:path*', headers: SECURITY_HEADERS }];
+    // For a path both match, the later rule's value of a header wins.
+    return [
+      { source: '/:path*', headers: SECURITY_HEADERS },
+      { source: '/c/:path*', headers: CUSTOMER_HEADERS },
+      { source: '/api/c/:path*', headers: CUSTOMER_HEADERS },
+    ];
   },
   async redirects() {
     return [

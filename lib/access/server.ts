@@ -7,4 +7,5 @@ import 'server-only';
  * changes. `/api/probe` and a case's probes go through the same guard.
  */
 export { createAccess, type Access, type CaseChange, type CaseProbe } from './access';
+export { createPgRateLimitStore } from './rate-store';
 export { handleProbeRequest, runtimeAccess } from './runtime';

@@ -9,3 +9,4 @@ export { recordAudit } from './audit';
 export { AUDIT_KINDS, type AuditRow } from './audit-log';
 export { activeUsers, auditLog, authenticate, authorize, handleAuthRequest, handleMeRequest, handleSetupRequest, handleUsersRequest, pageCaller, setupState, singleSignOnEnabled, startServerOrExit } from './runtime';
 export { runUserCli } from './cli/run';
+export { extraTrustedOrigins, isSameOrigin } from './same-origin';

@@ -7,3 +7,4 @@ export { CASE_STATUSES, type CaseRecord, type CaseStatus, type ListQuery, type T
 export { fullTime, relativeTime, shortTime } from './time';
 export { groupTimeline, type FlowRunGroup } from './timeline';
 export { isSilentDrop, readVantage, vantageOf, type BrowserCheck, type VantageReading } from './vantage';
+export { FEEDBACK_OUTCOMES, MAX_COMMENT_CHARS, MAX_EVIDENCE_CHARS, type CheckKind, type CheckPlan, type FeedbackOutcome, type SkipReason } from './customer-contract';

@@ -174,9 +174,10 @@ export type ResolvedLink = { ok: true; link: LinkRecord; case: CaseRecord } | { 
 /**
  * The link behind a customer's token (`/c/<token>`), checked: unknown, revoked or expired
  * tokens say which. The first successful opening is stamped and recorded as `link-opened`
- * (actor `customer`) exactly once, however many requests race to be first.
+ * (actor `customer`) exactly once, however many requests race to be first; `record: false`
+ * only reads (the public endpoints, a prefetch or HEAD of the page).
  */
-export async function resolveCustomerLink(db: FixpathDb, token: string, now: Date = new Date()): Promise<ResolvedLink> {
+export async function resolveCustomerLink(db: FixpathDb, token: string, now: Date = new Date(), { record = true }: { record?: boolean } = {}): Promise<ResolvedLink> {
   if (!TOKEN.test(token)) return { ok: false, reason: 'unknown' };
   const [found] = await db
     .select({ link: tables.caseLinks, case: tables.cases })
@@ -187,7 +188,7 @@ export async function resolveCustomerLink(db: FixpathDb, token: string, now: Dat
   const state = stateOf(found.link, now);
   if (state !== 'open') return { ok: false, reason: state };
   let link = found.link;
-  if (!link.firstOpenedAt) {
+  if (record && !link.firstOpenedAt) {
     link = await db.transaction(async (tx) => {
       const [first] = await tx
         .update(tables.caseLinks)
@@ -201,4 +202,11 @@ export async function resolveCustomerLink(db: FixpathDb, token: string, now: Dat
     });
   }
   return { ok: true, link: toLink(link, now), case: toRecord(found.case) };
+}
+
+/** The language of the link behind a token, whatever its state (a revoked link's 410 page speaks it); null for an unknown token. */
+export async function linkLanguage(db: FixpathDb, token: string): Promise<Locale | null> {
+  if (!TOKEN.test(token)) return null;
+  const [row] = await db.select({ lang: tables.caseLinks.lang }).from(tables.caseLinks).where(eq(tables.caseLinks.tokenHash, hashOf(token)));
+  return row ? (row.lang as Locale) : null;
 }

@@ -27,7 +27,7 @@ const evidence = createEvidenceApi(deps);
 const links = createLinksApi({ db: deps.db, authorize, linkDays: () => linkDaysFromEnv(process.env) });
 
 /** A database that stops answering mid-call is a 503 `UNAVAILABLE`, never a 500 or a hang. */
-function unavailableAsStatus<Ids extends string[]>(handler: (request: Request, ...ids: Ids) => Promise<Response>) {
+export function unavailableAsStatus<Ids extends string[]>(handler: (request: Request, ...ids: Ids) => Promise<Response>) {
   return async (request: Request, ...ids: Ids): Promise<Response> => {
     try {
       return await handler(request, ...ids);

@@ -9,6 +9,7 @@ export { articleMessages } from './messages/article';
 export { caseMessages } from './messages/cases';
 export { casePageMessages, type CasePageMessages } from './messages/case-pages';
 export { authMessages, type AuthMessages } from './messages/auth';
+export { customerMessages, type CustomerMessages } from './messages/customer';
 export { fixMessages } from './messages/fix';
 export { flowMessages } from './messages/flows';
 export { layerMessages } from './messages/layers';

@@ -13,7 +13,7 @@ export const FEATURE_DEPENDENCIES = {
   webhooks: ['db'],
   auth: ['db', 'http', 'i18n', 'net'],
   access: ['auth', 'db', 'net', 'probes'],
-  cases: ['access', 'address', 'auth', 'content', 'db', 'evidence', 'http', 'i18n', 'probes', 'webhooks'],
+  cases: ['access', 'address', 'auth', 'content', 'db', 'evidence', 'http', 'i18n', 'net', 'probes', 'webhooks'],
   probes: ['address', 'http', 'i18n', 'net'],
   content: ['address', 'i18n'],
   flows: ['address', 'content', 'probes', 'i18n', 'machines'],

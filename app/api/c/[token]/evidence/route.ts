@@ -1,0 +1,5 @@
+import { customerRoutes } from '@/lib/cases/server';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = async (request: Request, { params }: { params: Promise<{ token: string }> }) => customerRoutes.evidence(request, (await params).token);
