@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { CopyButton, CopyIcon } from '@/components/copy-button';
 import { casePageMessages, LOCALES, type Locale } from '@/lib/i18n';
 import { apiProblem } from './api-problem';
@@ -27,6 +27,12 @@ export function SendToCustomer({ lang, caseId, caseLang, fixes, links, now }: { 
   const [problem, setProblem] = useState('');
   const [url, setUrl] = useState<string | null>(null);
   const shown = useRef<HTMLInputElement>(null);
+  // The URL is the one thing to act on once made: focus it, selected for copying.
+  useEffect(() => {
+    if (!url) return;
+    shown.current?.focus();
+    shown.current?.select();
+  }, [url]);
   const groups = fixes[customerLang];
   // A fix has the same id in both languages, so the choice survives a change of language.
   const chosen = groups.some((group) => group.fixes.some((candidate) => `${group.slug}#${candidate.id}` === fix)) ? fix : '';
@@ -42,8 +48,6 @@ export function SendToCustomer({ lang, caseId, caseLang, fixes, links, now }: { 
       if (response.ok) {
         const created = (await response.json()) as { url: string };
         setUrl(new URL(created.url, window.location.origin).toString());
-        // The URL is the one thing to act on now: put focus on it, selected for copying.
-        requestAnimationFrame(() => shown.current?.select());
         router.refresh();
       } else if (response.status === 422) {
         setProblem(t.fixNotForCustomers);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { isRole, type Caller } from '@/lib/auth';
-import { queryRows, tables, type FixpathDb } from '@/lib/db/server';
+import { queryRows, startPolling, tables, type FixpathDb, type Poller } from '@/lib/db/server';
 import type { CasesApiDeps } from './api';
 import { insertEvents } from './store';
 import { rerunFailing } from './verify';
@@ -137,50 +137,16 @@ export async function runDueVerifications(options: VerifyWorkerOptions): Promise
   return claimed.length;
 }
 
-/** A running worker. */
-interface VerifyWorker {
-  /** Ends the loop after the pass in progress; resolves when it has ended. */
-  stop(): Promise<void>;
-}
-
 /**
- * Runs due verifications in a loop until stopped (every instance runs one; the claim makes each
- * job run once). A database that is down is logged once per distinct message and retried.
+ * Runs due verifications in a loop until stopped (`startPolling`; every instance runs one, the
+ * claim makes each job run once). A database that is down is logged once per distinct message
+ * and retried.
  */
-export function startVerifyWorker(options: VerifyWorkerOptions): VerifyWorker {
-  const pollMs = options.pollMs ?? DEFAULTS.pollMs;
-  let stopped = false;
-  let wake: (() => void) | undefined;
-  let lastError = '';
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      // A worker waiting for work must not keep the process alive.
-      timer.unref();
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  const loop = (async () => {
-    while (!stopped) {
-      try {
-        const claimed = await runDueVerifications(options);
-        lastError = '';
-        if (claimed < (options.batch ?? DEFAULTS.batch)) await pause(pollMs);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (message !== lastError) options.log?.(`Fixpath: the scheduled-verification worker could not run (${message}); it keeps trying.`);
-        lastError = message;
-        await pause(pollMs * 5);
-      }
-    }
-  })();
-  return {
-    async stop() {
-      stopped = true;
-      wake?.();
-      await loop;
-    },
-  };
+export function startVerifyWorker(options: VerifyWorkerOptions): Poller {
+  const batch = options.batch ?? DEFAULTS.batch;
+  return startPolling({
+    pollMs: options.pollMs ?? DEFAULTS.pollMs,
+    pass: async () => (await runDueVerifications(options)) >= batch,
+    failed: (message) => options.log?.(`Fixpath: the scheduled-verification worker could not run (${message}); it keeps trying.`),
+  });
 }

@@ -1,4 +1,5 @@
 import type { TimelineEvent } from './contract';
+import type { CheckOutcome } from './customer-contract';
 
 /** The latest server probe of one kind (`tcp`, `tls`, `http`…) on a case: its code, when and who ran it. */
 interface ServerProbe {
@@ -13,7 +14,7 @@ interface ServerProbe {
 export interface BrowserCheck {
   kind: string;
   url?: string;
-  outcome: 'reached' | 'failed' | 'timeout' | 'skipped';
+  outcome: CheckOutcome;
   elapsedMs?: number;
   reason?: string;
 }

@@ -106,7 +106,9 @@ export default async function CasePage({ params, searchParams }: { params: Param
         <div className="min-w-0 lg:col-start-1 lg:row-span-2 lg:row-start-1">
           <VantagePanel events={timeline} lang={lang} names={names} now={now} />
           <SendToCustomer lang={lang} caseId={record.id} caseLang={record.lang} fixes={customerFixes()} links={links} now={now} />
-          <EvidenceForm lang={lang} caseId={record.id} />
+          <div className="mb-8">
+            <EvidenceForm lang={lang} caseId={record.id} />
+          </div>
           <NoteForm lang={lang} caseId={record.id} />
           <CaseTimeline caseId={record.id} events={timeline} order={order} flowTitles={Object.fromEntries(flows.map((flow) => [flow.id, flow.title]))} context={context} />
         </div>
