@@ -35,6 +35,8 @@ const timeline = (page: Page) => page.getByTestId('timeline');
 
 for (const width of [1280, 390]) {
   test(`send a customer fix from the case page by keyboard: pick the fix and language, resolveOnFixed, copy the URL shown once, see it listed, revoke it (${width} px)`, async ({ page }) => {
+    // The first request of a route that reads the content parses every article (seconds on a busy machine).
+    test.setTimeout(120_000);
     await page.setViewportSize({ width, height: 900 });
     const id = await createCase(page.request, { title: 'Address rejected by the client', ticketRef: ref('SEND'), lang: 'en' });
     await gotoReady(page, `/en/cases/${id}`);
@@ -55,7 +57,7 @@ for (const width of [1280, 390]) {
     await page.keyboard.press('Enter');
 
     const shown = page.getByLabel('Link for the customer');
-    await expect(shown).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/c\/[A-Za-z0-9_-]{32}$/);
+    await expect(shown).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/c\/[A-Za-z0-9_-]{32}$/, { timeout: 30_000 });
     await expect(shown).toBeFocused();
     await expect(page.getByText('Shown only now: copy it and send it to the customer.')).toBeVisible();
     const url = await shown.inputValue();
@@ -75,7 +77,7 @@ for (const width of [1280, 390]) {
     await expectNoSeriousAxeViolations(page);
 
     // The customer opens it: the list says when.
-    expect((await page.request.get(url)).status()).toBe(200);
+    expect((await page.request.get(url, { timeout: 60_000 })).status()).toBe(200);
     await gotoReady(page, `/en/cases/${id}`);
     await expect(item.getByTestId('link-state')).toHaveText(/^open, opened \d\d:\d\d$/);
     await expect(page.getByLabel('Link for the customer')).toHaveCount(0);

@@ -58,3 +58,16 @@ test('reading: a customer clock 5 minutes or more off is flagged, a small offset
   const none: Vantage = { server: [], browser: null, evidence: null };
   assert.deepEqual(readVantage(none), { reading: null, customer: 'none', clockSkew: false });
 });
+
+test('browser checks in words: time to failure tells a silent drop from a refusal, in both languages', async () => {
+  const { checkText, offsetText } = await import('../../components/cases/check-words');
+  const { casePageMessages } = await import('../../lib/i18n');
+  const en = casePageMessages.en;
+  assert.equal(checkText({ kind: 'https', outcome: 'failed', elapsedMs: 21_000 }, en), 'HTTPS failed after 21 s: something drops it silently');
+  assert.equal(checkText({ kind: 'https', outcome: 'failed', elapsedMs: 40 }, en), 'HTTPS refused in 40 ms');
+  assert.equal(checkText({ kind: 'wss', outcome: 'reached', elapsedMs: 1250 }, en), 'WSS reached in 1.3 s');
+  assert.equal(checkText({ kind: 'wss', outcome: 'skipped', reason: 'mixed-content' }, en), 'WSS not checked: the target is plain HTTP, which a secure page may not reach');
+  assert.equal(checkText({ kind: 'https', outcome: 'failed', elapsedMs: 21_000 }, casePageMessages.zh), 'HTTPS 在 21 秒后失败：有东西把连接悄悄丢掉了');
+  assert.equal(offsetText(-200_000, en), '−3 min');
+  assert.equal(offsetText(1200, en), '+1.2 s');
+});
