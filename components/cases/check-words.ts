@@ -1,4 +1,4 @@
-import { isSilentDrop, type BrowserCheck, type SkipReason } from '@/lib/cases';
+import { isSilentDrop, type BrowserCheck } from '@/lib/cases';
 import { format, type CasePageMessages } from '@/lib/i18n';
 
 /** A duration in words: "40 ms", "1.2 s", "21 s", "3 min" ("40 毫秒", "21 秒"). */
@@ -15,7 +15,7 @@ export function offsetText(ms: number, t: CasePageMessages): string {
   return `${ms < 0 ? '−' : '+'}${durationText(ms, t)}`;
 }
 
-const SKIP_REASONS: Record<SkipReason, keyof CasePageMessages> = { 'mixed-content': 'skipMixedContent', 'private-address': 'skipPrivateAddress', 'no-target': 'skipNoTarget', declined: 'skipDeclined' };
+const SKIP_REASONS: Record<string, keyof CasePageMessages | undefined> = { 'mixed-content': 'skipMixedContent', 'private-address': 'skipPrivateAddress', 'no-target': 'skipNoTarget', declined: 'skipDeclined' };
 
 /**
  * One browser check in words, telling a fast refusal from a silent drop by the time to
@@ -33,7 +33,7 @@ export function checkText(check: BrowserCheck, t: CasePageMessages): string {
       if (!elapsed) return format(t.checkFailed, { kind });
       return format(isSilentDrop(check) ? t.checkFailedSlow : t.checkFailedFast, { kind, elapsed });
     default: {
-      const reason = SKIP_REASONS[check.reason as SkipReason] as keyof CasePageMessages | undefined;
+      const reason = SKIP_REASONS[String(check.reason)];
       return format(t.checkSkipped, { kind, reason: reason ? t[reason] : String(check.reason ?? t.unknownValue) });
     }
   }

@@ -1,5 +1,4 @@
 import type { TimelineEvent } from './contract';
-import type { CheckOutcome } from './customer-contract';
 
 /** The latest server probe of one kind (`tcp`, `tls`, `http`…) on a case: its code, when and who ran it. */
 interface ServerProbe {
@@ -14,7 +13,7 @@ interface ServerProbe {
 export interface BrowserCheck {
   kind: string;
   url?: string;
-  outcome: CheckOutcome;
+  outcome: 'reached' | 'failed' | 'timeout' | 'skipped';
   elapsedMs?: number;
   reason?: string;
 }
