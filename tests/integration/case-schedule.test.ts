@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { createAccess, type CaseProbe } from '../../lib/access/server';
@@ -16,7 +15,7 @@ import { migrateDatabase, openDatabase, tables, type Database, type DatabaseConf
 import { apiRequest as call, jsonOf as json } from '../fixtures/auth-requests';
 import { databaseFactory, type DatabaseFactory } from '../fixtures/db/fresh-database';
 import { testContext } from '../fixtures/probes/context';
-import { closedPort } from '../fixtures/probes/servers';
+import { closedPort, openPort } from '../fixtures/probes/servers';
 
 let factory: DatabaseFactory;
 before(async () => {
@@ -24,15 +23,6 @@ before(async () => {
 });
 after(() => factory.stop());
 
-/** Listens on exactly `port` of 127.0.0.1 (a port a test saw refused a moment ago). */
-async function openPort(port: number): Promise<{ close(): Promise<void> }> {
-  const server = net.createServer((socket) => socket.end());
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  return { close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 const MINUTE = 60_000;
 
