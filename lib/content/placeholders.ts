@@ -1,4 +1,4 @@
-import { placeholderHelp, type PlaceholderName } from '@/lib/i18n';
+import { placeholderHelp, placeholderLabels } from '@/lib/i18n';
 
 /** Values a fix link or a case fills into commands; absent ones fall back to defaults. */
 export interface PlaceholderValues {
@@ -13,11 +13,16 @@ const DEFAULT_PORT = 443;
 /** `{{host}}`, `{{port:5432}}`, `{{service:myapp}}`: a name, and optionally the example shown when no value is known. */
 const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9-]*)(?::([^}\s]+))?\s*\}\}/g;
 
-/** Every name an article may use (the lint refuses others). */
-export const PLACEHOLDER_NAMES = Object.keys(placeholderHelp.zh) as PlaceholderName[];
+/**
+ * Every name an article may use: those with a label and an explanation in every language (the
+ * lint refuses others, so no customer meets a value nobody explains).
+ */
+export const PLACEHOLDER_NAMES: readonly string[] = Object.keys(placeholderHelp.zh).filter((name) =>
+  [placeholderHelp.en, placeholderLabels.zh, placeholderLabels.en].every((messages) => name in messages),
+);
 
 /** One placeholder as the reader sees it: the customer's value, or the example to replace. */
-export interface PlaceholderPart {
+interface PlaceholderPart {
   name: string;
   text: string;
   /** True when the text is the customer's own value, false when it is an example to replace. */
@@ -64,4 +69,24 @@ export function placeholdersIn(text: string): string[] {
 /** Replaces every placeholder with `mask`, e.g. so search does not find every command under "host". */
 export function maskPlaceholders(text: string, mask = '…'): string {
   return text.replace(PLACEHOLDER, mask);
+}
+
+/** What a customer view says about its commands: the values filled in, and the examples still to replace. */
+export interface PlaceholderSummary {
+  filled: Array<{ name: string; text: string }>;
+  examples: Array<{ name: string; text: string }>;
+}
+
+/** Sums up the placeholders of some commands (a fix's code blocks): each distinct value once, in order of first use. */
+export function summarisePlaceholders(codes: readonly string[], values: PlaceholderValues = {}): PlaceholderSummary {
+  const summary: PlaceholderSummary = { filled: [], examples: [] };
+  const seen = new Set<string>();
+  for (const code of codes) {
+    for (const part of splitPlaceholders(code, values)) {
+      if (typeof part === 'string' || seen.has(`${part.name}\n${part.text}`)) continue;
+      seen.add(`${part.name}\n${part.text}`);
+      (part.filled ? summary.filled : summary.examples).push({ name: part.name, text: part.text });
+    }
+  }
+  return summary;
 }

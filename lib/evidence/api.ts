@@ -33,7 +33,7 @@ export function createEvidenceApi(deps: EvidenceApiDeps) {
       if (!parsed.success) {
         const [issue] = parsed.error.issues;
         const field = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path.length > 0 ? issue.path.join('.') : 'body';
-        const message = issue.code === 'unrecognized_keys' ? 'is not a known field' : issue.message;
+        const message = issue.code === 'unrecognized_keys' ? 'is not a known field' : issue.code === 'invalid_type' ? 'must be a string' : issue.message;
         return errorResponse(400, 'INVALID_INPUT', `${field} ${message}`, { field });
       }
       return jsonResponse(200, parseCommandOutput(parsed.data.text));

@@ -10,5 +10,7 @@ export type EvidenceCode =
   | 'TLS_REVOCATION_UNAVAILABLE'
   /** The connection failed and the tool does not say how (Test-NetConnection's `TcpTestSucceeded : False`). */
   | 'TCP_FAILED'
+  /** The name did not resolve and the tool does not say whether it does not exist or no DNS server answered (curl's "Could not resolve host"). */
+  | 'DNS_FAILED'
   /** Nothing in the text is something the parser knows. */
   | 'UNRECOGNISED';

@@ -104,7 +104,7 @@ describe('POST /api/evidence/parse', () => {
     assert.equal(empty.status, 400);
     assert.deepEqual([empty.body.error.code, empty.body.error.field], ['INVALID_INPUT', 'text']);
     const missing = await jsonOf(await post(agent, {}));
-    assert.equal(missing.body.error.field, 'text');
+    assert.deepEqual([missing.status, missing.body.error.field, missing.body.error.message], [400, 'text', 'text must be a string']);
     const long = await jsonOf(await post(agent, { text: 'x'.repeat(MAX_OUTPUT_CHARS + 1) }));
     assert.deepEqual([long.status, long.body.error.field], [400, 'text']);
     const extra = await jsonOf(await post(agent, { text: 'x', caseId: 'c1' }));

@@ -69,7 +69,7 @@ describe('Windows wordings, English and Chinese (constructed from the documented
     assert.deepEqual(codes(table), ['TCP_FAILED']);
     assert.equal(table.findings[0].details.remotePort, 55432);
     const name = parseCommandOutput('警告: Name resolution of nosuch.example failed\n\nComputerName   : nosuch.example\nRemoteAddress  :\nTcpTestSucceeded : False');
-    assert.deepEqual(codes(name), ['DNS_NXDOMAIN']);
+    assert.deepEqual(codes(name), ['DNS_FAILED']);
     assert.equal(name.findings[0].details.name, 'nosuch.example');
   });
 
@@ -84,7 +84,8 @@ describe('Windows wordings, English and Chinese (constructed from the documented
 
   it('ping in Chinese: an unknown host, and every request timed out', () => {
     const unknown = parseCommandOutput('Ping 请求找不到主机 nosuch.example。请检查该名称，然后重试。\n');
-    assert.deepEqual(codes(unknown), ['DNS_NXDOMAIN']);
+    // Windows says the same whether the name does not exist or no DNS server answered.
+    assert.deepEqual(codes(unknown), ['DNS_FAILED']);
     assert.equal(unknown.findings[0].details.name, 'nosuch.example');
     const silent = parseCommandOutput('\n正在 Ping 10.0.0.1 具有 32 字节的数据:\n请求超时。\n请求超时。\n请求超时。\n请求超时。\n\n10.0.0.1 的 Ping 统计信息:\n    数据包: 已发送 = 4，已接收 = 0，丢失 = 4 (100% 丢失)，\n');
     assert.deepEqual(codes(silent), ['PING_UNREACHABLE']);
@@ -111,10 +112,17 @@ describe('Windows wordings, English and Chinese (constructed from the documented
     assert.deepEqual(codes(vague), ['UNRECOGNISED']);
   });
 
+  it('curl.exe with Schannel: an answer after the handshake proves TLS passed', () => {
+    const parsed = parseCommandOutput('*   Trying 203.0.113.7:443...\n* Connected to api.example.com (203.0.113.7) port 443 (#0)\n* schannel: disabled automatic use of client certificate\n* ALPN: offers http/1.1\n* ALPN: server accepted http/1.1\n> GET / HTTP/1.1\n> Host: api.example.com\n>\n< HTTP/1.1 502 Bad Gateway\n< Content-Length: 0\n<\n* Connection #0 to host api.example.com left intact\n');
+    assert.equal(parsed.os, 'windows');
+    assert.deepEqual(codes(parsed), ['TLS_OK', 'HTTP_SERVER_ERROR']);
+    assert.equal(parsed.findings[1].details.status, 502);
+  });
+
   it('curl.exe with Schannel: an untrusted root, and a name that does not resolve', () => {
     assert.deepEqual(codes(parseCommandOutput('curl: (60) schannel: SEC_E_UNTRUSTED_ROOT (0x80090325) - The certificate chain was issued by an authority that is not trusted.')), ['TLS_UNTRUSTED_ROOT']);
     const unresolved = parseCommandOutput('* Could not resolve host: nosuch.example\n* Closing connection\ncurl: (6) Could not resolve host: nosuch.example');
-    assert.deepEqual(codes(unresolved), ['DNS_NXDOMAIN']);
+    assert.deepEqual(codes(unresolved), ['DNS_FAILED']);
     assert.equal(unresolved.findings[0].details.name, 'nosuch.example');
   });
 

@@ -39,7 +39,7 @@ function connectFailure(text: string, where: ReturnType<typeof endpoint>): Findi
   const details = { host: where.host, address: where.address, port: where.port, afterMs: where.afterMs };
   if (/Could not resolve host:?\s*(\S+)/.test(text)) {
     const name = capture(text, /Could not resolve host:?\s*([^\s;]+)/);
-    return finding('DNS_NXDOMAIN', `The name ${name} could not be resolved on this computer.`, { name });
+    return finding('DNS_FAILED', `The name ${name} could not be resolved on this computer (curl does not say whether it does not exist or no DNS server answered).`, { name });
   }
   if (/Connection refused|actively refused/i.test(text)) return finding('TCP_REFUSED', `Connection to ${target} was refused: nothing listens there, or a firewall rejects it.`, details);
   if (/No route to host|Network is unreachable|Host is unreachable|unreachable host/i.test(text)) return finding('TCP_UNREACHABLE', `${target} is unreachable from this computer (no route).`, details);
@@ -65,14 +65,21 @@ export function parseCurl(text: string): Finding[] {
   const tls = tlsCodesIn(text);
   if (tls.length > 0) return tls.map((code) => finding(code, tlsSummary(code, server), { host: where.host, port: where.port, ...cert }));
   const findings: Finding[] = [];
-  if (/SSL certificate verify ok|SSL connection using|schannel: SSL\/TLS connection renegotiated/i.test(text)) {
-    findings.push(finding('TLS_OK', tlsSummary('TLS_OK', server), { host: where.host, port: where.port, ...cert }));
-  }
   const statuses = [...text.matchAll(/^< HTTP\/[\d.]+ (\d{3})(?: (.*))?$/gm)];
   const last = statuses.at(-1);
+  // OpenSSL builds say the certificate verified; Schannel and Secure Transport only show the
+  // handshake, and an HTTP answer after it proves the handshake (and the trust check) passed.
+  const verified = /SSL certificate verify ok|SSL connection using/i.test(text);
+  const handshake = /^\* (?:schannel:|TLSv1\.[0-3] \((?:IN|OUT)\)|ALPN: (?:curl )?offers)/m.test(text);
+  if (verified || (handshake && last)) findings.push(finding('TLS_OK', tlsSummary('TLS_OK', server), { host: where.host, port: where.port, ...cert }));
   if (last) findings.push(httpFinding(Number(last[1]), server, { reason: last[2]?.trim(), location: capture(text, /^< location: (.+)$/im) }));
-  else if (where.connected && /Operation timed out|timed out after/i.test(text)) {
-    findings.push(finding('HTTP_TIMEOUT', `${server} accepted the connection but sent no HTTP response in time.`, { host: where.host, port: where.port }));
+  else if (where.connected && /Operation timed out|timed out after|SSL connection timeout/i.test(text)) {
+    // Timed out after the client hello and before any handshake result: the TLS handshake stalled.
+    if (handshake && !verified) findings.push(finding('TLS_HANDSHAKE_TIMEOUT', `${server} accepted the connection but never completed the TLS handshake.`, { host: where.host, port: where.port }));
+    else findings.push(finding('HTTP_TIMEOUT', `${server} accepted the connection but sent no HTTP response in time.`, { host: where.host, port: where.port }));
+  }
+  if (findings.length === 0 && where.connected && /Connection reset by peer|Recv failure: Connection reset/i.test(text)) {
+    findings.push(finding('TCP_RESET', `${server} accepted the connection, then reset it before answering.`, { host: where.host, address: where.address, port: where.port }));
   }
   if (findings.length === 0 && where.connected) findings.push(finding('TCP_OPEN', `A connection to ${server} was made.`, { host: where.host, address: where.address, port: where.port }));
   if (findings.length === 0) {

@@ -49,7 +49,7 @@ export function parseOpenssl(text: string): Finding[] {
   if (ERRNO[errno] && !/^CONNECTED\(/m.test(text)) return [finding(ERRNO[errno].code, ERRNO[errno].summary, { errno })];
   if (/BIO_connect:Connection refused|Connection refused/.test(text) && !/^CONNECTED\(/m.test(text)) return [finding('TCP_REFUSED', ERRNO[111].summary, {})];
   const lookup = /BIO_lookup\S*:.*(?:Name or service not known|nodename nor servname provided|No address associated)|gethostbyname failure/.exec(text);
-  if (lookup) return [finding('DNS_NXDOMAIN', 'openssl could not resolve the server name on this computer.', { error: lookup[0] })];
+  if (lookup) return [finding('DNS_FAILED', 'openssl could not resolve the server name on this computer.', { error: lookup[0] })];
   if (errno === 104 || errno === 54) return [finding('TLS_RESET', ERRNO[errno].summary, { errno })];
   const details = session(text);
   const server = capture(text, /^subject=.*CN ?= ?([^,\n]+)/m) ?? 'the server';

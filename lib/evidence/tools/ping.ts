@@ -1,20 +1,25 @@
+import type { EvidenceCode } from '../codes';
 import type { Finding } from '../types';
 import { capture, finding, IP, toNumber } from '../text';
 
-const UNKNOWN_HOST = [
-  /Ping request could not find host (\S+?)\.? Please/i,
-  /Ping 请求找不到主机 ?(\S+?)。/,
-  /Ping 要求找不到主機 ?(\S+?)。/,
-  /ping: (\S+): (?:Name or service not known|No address associated with hostname)/,
-  /ping: unknown host (\S+)/,
-  /ping: cannot resolve (\S+?): Unknown host/,
+// How each platform says the name did not resolve, and what that proves. glibc tells the
+// answers apart (EAI_NONAME, EAI_NODATA, EAI_AGAIN); Windows and macOS do not.
+const UNKNOWN_HOST: { pattern: RegExp; code: EvidenceCode }[] = [
+  { pattern: /Ping request could not find host (\S+?)\.? Please/i, code: 'DNS_FAILED' },
+  { pattern: /Ping 请求找不到主机 ?(\S+?)。/, code: 'DNS_FAILED' },
+  { pattern: /Ping 要求找不到主機 ?(\S+?)。/, code: 'DNS_FAILED' },
+  { pattern: /ping: (\S+): Name or service not known/, code: 'DNS_NXDOMAIN' },
+  { pattern: /ping: (\S+): No address associated with hostname/, code: 'DNS_NODATA' },
+  { pattern: /ping: (\S+): Temporary failure in name resolution/, code: 'DNS_TIMEOUT' },
+  { pattern: /ping: unknown host (\S+)/, code: 'DNS_FAILED' },
+  { pattern: /ping: cannot resolve (\S+?): Unknown host/, code: 'DNS_FAILED' },
 ];
 
 /** Does this look like `ping` output (Linux, macOS, Windows in English or Chinese)? */
 export function looksLikePing(text: string): boolean {
   return (
     /^PING \S+ \(|^Pinging \S+|正在 Ping |^Ping \S+ .*(使用|具有)|ping statistics|Ping 统计信息|Ping 統計資料|Packets: Sent =|数据包: 已发送|封包: 已傳送|^Reply from |来自 \S+ 的回复|回覆自 |^Request timed out\.|^请求超时。/m.test(text) ||
-    UNKNOWN_HOST.some((pattern) => pattern.test(text))
+    UNKNOWN_HOST.some(({ pattern }) => pattern.test(text))
   );
 }
 
@@ -33,11 +38,13 @@ function statistics(text: string) {
 const REPLY_WITH_TIME = /bytes from .*time[=<]|^Reply from .*time[=<]|的回复: .*时间[=<]|回覆自 .*時間[=<]|^\d+ bytes from /gm;
 const UNREACHABLE_REPLY = /Destination (?:host|net) unreachable|无法访问目标主机|无法访问目标网|目的地主機無法連線/gi;
 
-/** PING_OK, PING_LOSS or PING_UNREACHABLE from the replies and the statistics; DNS_NXDOMAIN when the name did not resolve. */
+/** PING_OK, PING_LOSS or PING_UNREACHABLE from the replies and the statistics; a DNS_* code when the name did not resolve. */
 export function parsePing(text: string): Finding[] {
-  for (const pattern of UNKNOWN_HOST) {
+  for (const { pattern, code } of UNKNOWN_HOST) {
     const name = capture(text, pattern);
-    if (name) return [finding('DNS_NXDOMAIN', `ping could not resolve the name ${name} on this computer.`, { name })];
+    if (!name) continue;
+    const why: Partial<Record<EvidenceCode, string>> = { DNS_NXDOMAIN: ': it does not exist', DNS_NODATA: ': it has no address', DNS_TIMEOUT: ': no DNS server answered' };
+    return [finding(code, `ping could not resolve the name ${name} on this computer${why[code] ?? ''}.`, { name })];
   }
   const target = capture(text, new RegExp(String.raw`(?:^PING \S+ \(|Pinging \S+ \[|Pinging |正在 Ping \S+ \[|正在 Ping |^Ping \S+ \[|^Ping )(${IP})`, 'm'));
   const stats = statistics(text);

@@ -24,17 +24,18 @@ function property(text: string, name: string): string | undefined {
   const listed = capture(text, new RegExp(String.raw`^${name}\s*:\s*(\S.*)$`, 'm'));
   if (listed) return listed;
   const lines = text.split('\n');
-  const header = lines.findIndex((line) => new RegExp(String.raw`\b${name}\b`).test(line) && /^[\w\s()]+$/.test(line));
+  const named = new RegExp(String.raw`\b${name}\b`);
+  const header = lines.findIndex((line) => named.test(line) && /^[\w\s()]+$/.test(line));
   if (header < 0) return undefined;
   const column = lines[header].trim().split(/\s+/).indexOf(name);
   const row = lines.slice(header + 1).find((line) => line.trim() && !/^[-\s]+$/.test(line));
   return row?.trim().split(/\s+/)[column];
 }
 
-/** TCP_OPEN or TCP_FAILED from TcpTestSucceeded, PING_OK or PING_UNREACHABLE from PingSucceeded, DNS_NXDOMAIN from a failed name resolution. */
+/** TCP_OPEN or TCP_FAILED from TcpTestSucceeded, PING_OK or PING_UNREACHABLE from PingSucceeded, DNS_FAILED from a failed name resolution. */
 export function parseTestNetConnection(text: string): Finding[] {
   const name = capture(text, /(?:WARNING|警告): Name resolution of (\S+) failed/);
-  if (name) return [finding('DNS_NXDOMAIN', `The name ${name} could not be resolved on this computer.`, { name })];
+  if (name) return [finding('DNS_FAILED', `The name ${name} could not be resolved on this computer.`, { name })];
   const computer = property(text, 'ComputerName');
   const address = property(text, 'RemoteAddress') ?? capture(text, new RegExp(String.raw`TCP connect to \(?(${IP})`));
   const port = Number(property(text, 'RemotePort') ?? capture(text, /TCP connect to \(?\S+ : (\d+)\)?/) ?? capture(text, /TCP connect to \S+:(\d+)/)) || undefined;
@@ -91,7 +92,7 @@ export function parseInvokeWebRequest(text: string): Finding[] {
   if (/actively refused|积极拒绝|拒絕/.test(text)) return [finding('TCP_REFUSED', 'The connection was refused: nothing listens on that port, or a firewall rejects it.', {})];
   if (/remote name could not be resolved|No such host is known|不知道这样的主机|未能解析此远程名称|Name or service not known/i.test(text)) {
     const name = capture(text, /remote name could not be resolved: '([^']+)'/) ?? capture(text, /未能解析此远程名称: “?'?([^'”]+)/);
-    return [finding('DNS_NXDOMAIN', `The name${name ? ` ${name}` : ''} could not be resolved on this computer.`, { name })];
+    return [finding('DNS_FAILED', `The name${name ? ` ${name}` : ''} could not be resolved on this computer.`, { name })];
   }
   if (/did not properly respond after a period of time|连接方在一段时间后没有正确答复/.test(text)) return [finding('TCP_TIMEOUT', 'Connecting timed out: something silently drops the traffic.', {})];
   if (/unreachable host|unreachable network|No route to host/i.test(text)) return [finding('TCP_UNREACHABLE', 'The server is unreachable from this computer (no route).', {})];

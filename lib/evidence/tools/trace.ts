@@ -49,10 +49,10 @@ export function looksLikeTracepath(text: string): boolean {
   return /^[ \t]*\d+\??:[ \t]+(?:\[LOCALHOST\]|no reply)|^[ \t]+Resume: pmtu \d+|^[ \t]*\d+:[ \t]+\S+[ \t]+[\d.]+ms (?:reached|asymm)/m.test(text);
 }
 
-/** TRACE_OK when the last hop is the target, TRACE_INCOMPLETE otherwise; DNS_NXDOMAIN when the name did not resolve. */
+/** TRACE_OK when the last hop is the target, TRACE_INCOMPLETE otherwise; DNS_FAILED when the name did not resolve. */
 export function parseTracert(text: string): Finding[] {
   const unresolved = capture(text, /Unable to resolve target system name (\S+?)\.?$/m) ?? capture(text, /无法解析目标系统名称 (\S+?)。/);
-  if (unresolved) return [finding('DNS_NXDOMAIN', `tracert could not resolve the name ${unresolved} on this computer.`, { name: unresolved })];
+  if (unresolved) return [finding('DNS_FAILED', `tracert could not resolve the name ${unresolved} on this computer.`, { name: unresolved })];
   const target = capture(text, new RegExp(String.raw`\[(${IP})\]`)) ?? capture(text, new RegExp(String.raw`(?:Tracing route to |到 )(${IP})`));
   // Hops start at the first line numbered 1; the banner above may hold numbers too ("30 hops").
   const lines = text.split('\n');
