@@ -1,8 +1,9 @@
 import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
-import { customerLinkStatus } from '@/lib/cases/server';
+import { customerLinkStatus, customerStatusPage } from '@/lib/cases/server';
 
-/** Set by this proxy only (a client's own copy is dropped): the page records the link's first opening. */
+/** Set by this proxy only (a client's own copies are dropped): the page's language, and whether to record the link's first opening. */
+const LANG_HEADER = 'x-fixpath-lang';
 const RECORD_HEADER = 'x-fixpath-record-open';
 
 /** A prefetch or preview asks for the page without anyone reading it: it must not count as the customer opening the link. */
@@ -13,21 +14,22 @@ function isRealVisit(request: NextRequest): boolean {
 }
 
 /**
- * `/c/<token>`: the customer page, rendered at `/c/<token>/<lang>` with the status the link
- * calls for, so a revoked link is a real 410 and an unknown one a real 404 (a page alone can
- * only say 200 or 404). `?lang=` picks the language, else the link's own. Any deeper path is
- * an unknown link.
+ * `/c/<token>`, before the page renders: an unknown token answers a real 404, a revoked or
+ * expired link a real 410 in its own language (a page alone can only say 200 or 404), from a
+ * small page written here. An open link goes on to the page with its language (`?lang=`, else
+ * the link's) and, for a real visit, the word to record the first opening.
  */
 async function customerPage(request: NextRequest): Promise<NextResponse> {
-  const [, , token = '', ...rest] = request.nextUrl.pathname.split('/');
-  const { status, lang } = rest.length > 0 ? { status: 404 as const, lang: 'zh' as const } : await customerLinkStatus(token, request.nextUrl.searchParams.get('lang'));
-  const url = request.nextUrl.clone();
-  url.pathname = `/c/${status === 404 && rest.length > 0 ? '-' : encodeURIComponent(token)}/${lang}`;
-  url.search = '';
+  const token = request.nextUrl.pathname.split('/')[2] ?? '';
+  const { status, lang } = await customerLinkStatus(token, request.nextUrl.searchParams.get('lang'));
+  if (status !== 200) {
+    return new NextResponse(customerStatusPage(status, lang), { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+  }
   const headers = new Headers(request.headers);
+  headers.set(LANG_HEADER, lang);
   headers.delete(RECORD_HEADER);
-  if (status === 200 && isRealVisit(request)) headers.set(RECORD_HEADER, '1');
-  return NextResponse.rewrite(url, { status, request: { headers } });
+  if (isRealVisit(request)) headers.set(RECORD_HEADER, '1');
+  return NextResponse.next({ request: { headers } });
 }
 
 /**
@@ -39,7 +41,7 @@ async function customerPage(request: NextRequest): Promise<NextResponse> {
  * the customer's page (above).
  */
 export async function proxy(request: NextRequest) {
-  if (request.nextUrl.pathname.startsWith('/c/')) return customerPage(request);
+  if (/^\/c\/[^/]+$/.test(request.nextUrl.pathname)) return customerPage(request);
   if (getSessionCookie(request)) return NextResponse.next();
   const { pathname, search } = request.nextUrl;
   const lang = pathname.split('/')[1];
@@ -51,5 +53,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/:lang(zh|en)/flows/:path*', '/:lang(zh|en)/cases/:path*', '/:lang(zh|en)/admin/:path*', '/c/:path*'],
+  matcher: ['/:lang(zh|en)/flows/:path*', '/:lang(zh|en)/cases/:path*', '/:lang(zh|en)/admin/:path*', '/c/:token'],
 };

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SearchPalette } from '@/components/search/search-palette';
+import { DocumentFrame } from '@/components/document-frame';
 import { HydrationMarker } from '@/components/hydration-marker';
 import { SiteHeader } from '@/components/site-header';
 import { isLocale, LOCALES, searchMessages, siteMessages } from '@/lib/i18n';
@@ -28,18 +29,13 @@ export default async function LanguageLayout({ children, params }: { children: R
   if (!isLocale(lang)) notFound();
   const t = siteMessages[lang];
   return (
-    <html lang={lang === 'zh' ? 'zh-CN' : 'en'}>
-      <body className="bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:bg-white focus:p-2 dark:focus:bg-slate-900">
-          {t.skipToContent}
-        </a>
-        <SiteHeader lang={lang} search={<SearchPalette lang={lang} messages={searchMessages[lang]} />} />
-        <main id="main" className="mx-auto max-w-5xl px-4 py-8">
-          {children}
-        </main>
-        <HydrationMarker />
-        <footer className="mx-auto max-w-5xl px-4 py-8 text-sm text-slate-600 print:hidden dark:text-slate-400">{t.footer}</footer>
-      </body>
-    </html>
+    <DocumentFrame lang={lang} skipLabel={t.skipToContent}>
+      <SiteHeader lang={lang} search={<SearchPalette lang={lang} messages={searchMessages[lang]} />} />
+      <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+        {children}
+      </main>
+      <HydrationMarker />
+      <footer className="mx-auto max-w-5xl px-4 py-8 text-sm text-slate-600 print:hidden dark:text-slate-400">{t.footer}</footer>
+    </DocumentFrame>
   );
 }

@@ -1,4 +1,4 @@
-import type { CheckKind, CheckPlan } from '@/lib/cases';
+import type { CheckKind, CheckPlan, SkipReason } from '@/lib/cases';
 
 /** How long a connection may stay silent before the check calls it a silent drop. */
 const CONNECT_TIMEOUT_MS = 30_000;
@@ -11,7 +11,7 @@ export interface CheckResult {
   url: string;
   outcome: 'reached' | 'failed' | 'timeout' | 'skipped';
   elapsedMs?: number;
-  reason?: 'mixed-content' | 'private-address' | 'no-target' | 'declined';
+  reason?: SkipReason;
 }
 
 /**

@@ -20,15 +20,18 @@ export const feedbackSchema = z.strictObject({
 
 /** `POST /api/c/<token>/evidence`. */
 export const evidenceSchema = z.strictObject({
-  text: z.string().trim().min(1, 'must not be empty').max(MAX_EVIDENCE_CHARS, `must be at most ${MAX_EVIDENCE_CHARS} characters`),
+  // Kept exactly as pasted (leading spaces are part of the output); only all-blank text is refused.
+  text: z
+    .string()
+    .max(MAX_EVIDENCE_CHARS, `must be at most ${MAX_EVIDENCE_CHARS} characters`)
+    .refine((text) => text.trim().length > 0, 'must not be empty'),
 });
 
 /** What the browser may say it checked, and how it ended (docs/customer-links.md#check-from-my-computer). */
-export const CHECK_KINDS = ['https', 'wss'] as const;
-export const CHECK_OUTCOMES = ['reached', 'failed', 'timeout', 'skipped'] as const;
-export const SKIP_REASONS = ['mixed-content', 'private-address', 'no-target', 'declined'] as const;
+const CHECK_KINDS = ['https', 'wss'] as const;
+const CHECK_OUTCOMES = ['reached', 'failed', 'timeout', 'skipped'] as const;
+const SKIP_REASONS = ['mixed-content', 'private-address', 'no-target', 'declined'] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
-export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 const shortText = (max: number) => z.string().max(max, `must be at most ${max} characters`);

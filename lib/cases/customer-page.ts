@@ -1,9 +1,9 @@
 import 'server-only';
 import { formatHostPort } from '@/lib/address';
-import { splitPlaceholders, type Article, type PlaceholderValues } from '@/lib/content';
+import type { Article, PlaceholderValues } from '@/lib/content';
 import { findArticle } from '@/lib/content/server';
 import { getDatabase, isUnavailable } from '@/lib/db/server';
-import { isLocale, type Locale } from '@/lib/i18n';
+import { customerMessages, isLocale, type Locale } from '@/lib/i18n';
 import { policyFromEnv } from '@/lib/probes/server';
 import type { CaseRecord } from './contract';
 import type { CheckPlan, FeedbackOutcome } from './customer-contract';
@@ -13,7 +13,7 @@ import { latestFeedback } from './customer-store';
 import { linkLanguage, resolveCustomerLink } from './links';
 
 /** The customer's latest answer through this link, as the page shows it. */
-export interface ShownFeedback {
+interface ShownFeedback {
   outcome: FeedbackOutcome;
   comment: string;
   at: string;
@@ -28,10 +28,8 @@ export interface CustomerView {
   fix: Pick<Article['fixes'][number], 'id' | 'title'> | null;
   /** The case's values the commands are filled with. */
   values: PlaceholderValues;
-  /** The case's values the page's commands use, in order of first use. */
-  filled: Array<{ name: string; value: string }>;
-  /** Placeholders the page's commands still show an example for, with the first example. */
-  remaining: Array<{ name: string; example: string }>;
+  /** Every command on the page (the fix's, then the diagnostic ones), placeholders as written: what was filled in is said from them. */
+  codes: string[];
   /** Diagnostic commands per operating system. */
   commands: Array<{ platform: string; commands: DiagnosticCommand[] }>;
   /** `host:port` (or the URL) the check and the commands name; null when the case has none. */
@@ -41,7 +39,7 @@ export interface CustomerView {
 }
 
 /** What a token opens: the page, or why not (the status the response carries). */
-export type CustomerPage = CustomerView | { state: 'unknown' | 'gone' | 'unavailable'; lang: Locale };
+type CustomerPage = CustomerView | { state: 'unknown' | 'gone' | 'unavailable'; lang: Locale };
 
 /** The host and port a case's commands are filled with: its target, else what its URL names. */
 function valuesOf(target: CaseRecord['target']): PlaceholderValues {
@@ -91,7 +89,7 @@ export async function loadCustomerPage(token: string, lang: Locale, { record }: 
   const fix = findArticle(lang, link.slug)?.fixes.find((candidate) => candidate.id === link.fixId) ?? null;
   const values = valuesOf(found.target);
   const commands = diagnosticCommands(found.target?.url ?? null);
-  const code = [...(fix ? [...fix.text.code.map((block) => block.code), ...fix.text.sentences] : []), ...commands.flatMap((os) => os.commands.map((command) => command.code))];
+  const codes = [...(fix ? [...fix.text.code.map((block) => block.code), ...fix.text.sentences] : []), ...commands.flatMap((os) => os.commands.map((command) => command.code))];
   const feedback = await latestFeedback(db, link);
   return {
     state: 'open',
@@ -99,7 +97,7 @@ export async function loadCustomerPage(token: string, lang: Locale, { record }: 
     slug: link.slug,
     fix: fix ? { id: fix.id, title: fix.title } : null,
     values,
-    ...placeholderUse(code, values),
+    codes,
     commands,
     target: found.target?.url ?? (values.host ? formatHostPort(values.host, values.port) : null),
     plan: planBrowserChecks(found.target, policyFromEnv()),
@@ -107,14 +105,19 @@ export async function loadCustomerPage(token: string, lang: Locale, { record }: 
   };
 }
 
-/** Which placeholders of `code` the case's values fill and which still show an example, each once, in order of first use. */
-function placeholderUse(code: string[], values: PlaceholderValues): Pick<CustomerView, 'filled' | 'remaining'> {
-  const filled = new Map<string, string>();
-  const remaining = new Map<string, string>();
-  for (const part of code.flatMap((text) => splitPlaceholders(text, values))) {
-    if (typeof part === 'string') continue;
-    if (part.filled && !filled.has(part.name)) filled.set(part.name, part.text);
-    if (!part.filled && !remaining.has(part.name)) remaining.set(part.name, part.text);
-  }
-  return { filled: [...filled].map(([name, value]) => ({ name, value })), remaining: [...remaining].map(([name, example]) => ({ name, example })) };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/**
+ * The whole page of a link that shows no fix (404 unknown, 410 revoked or expired, 503 database
+ * down), in `lang`: the proxy answers with it directly, so the status is real. It names no case,
+ * and carries no script; its only text is the page's own strings.
+ */
+export function customerStatusPage(status: 404 | 410 | 503, lang: Locale): string {
+  const t = customerMessages[lang];
+  const [title, body] = status === 404 ? [t.notFoundTitle, t.notFoundBody] : status === 410 ? [t.goneTitle, t.goneBody] : [t.unavailableTitle, t.unavailableBody];
+  return `<!doctype html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow"><title>${escapeHtml(title)} · Fixpath</title>
+<style>body{margin:0;font-family:system-ui,sans-serif;color:#0f172a;background:#fff;line-height:1.5}header,main{max-width:48rem;margin:0 auto;padding:0.75rem 1rem}header{font-weight:600;border-bottom:1px solid #e2e8f0}h1{font-size:1.5rem;margin:2rem 0 0.5rem}@media (prefers-color-scheme:dark){body{color:#f1f5f9;background:#020617}header{border-color:#1e293b}}</style></head>
+<body><header>${escapeHtml(t.brand)}</header><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p></main></body></html>
+`;
 }

@@ -15,7 +15,7 @@ const CUSTOMER = 'customer';
 const RESOLVABLE = new Set(['open', 'waiting']);
 
 /** What a recorded answer did: the `feedback` event, and the case's new status when the answer resolved it. */
-export interface FeedbackRecorded {
+interface FeedbackRecorded {
   event: TimelineEvent;
   resolved: boolean;
 }

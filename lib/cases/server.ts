@@ -7,7 +7,7 @@ import 'server-only';
 export { createCasesApi } from './api';
 export { listLinks, resolveCustomerLink } from './links';
 export { createLinksApi } from './links-api';
-export { customerLinkStatus, loadCustomerPage, type CustomerView } from './customer-page';
+export { customerLinkStatus, customerStatusPage, loadCustomerPage, type CustomerView } from './customer-page';
 export { customerRoutes } from './customer-runtime';
 export { casesRoutes, startVerifyWorkerOnce } from './runtime';
 export { pendingVerifications } from './schedule';

@@ -6,7 +6,7 @@ import { createUser } from '../../lib/auth/users';
 import { createCustomerApi, type CustomerApiDeps } from '../../lib/cases/customer-api';
 import { createLink, revokeLink } from '../../lib/cases/links';
 import { createCase, getCase } from '../../lib/cases/store';
-import type { Database } from '../../lib/db/server';
+import { tables, type Database } from '../../lib/db/server';
 import { requestAddresses, trustProxyFromEnv } from '../../lib/net';
 import { jsonOf as json, SITE } from '../fixtures/auth-requests';
 import { databaseFactory, type DatabaseFactory } from '../fixtures/db/fresh-database';
@@ -19,7 +19,8 @@ after(() => factory.stop());
 
 const DAY = 86_400_000;
 const CUSTOMER_FIX = { slug: 'server-address-invalid', fixId: 'fill-in-server-address' };
-const CURL_OUTPUT = `*   Trying 127.0.0.1:8443...
+const CURL_OUTPUT = `  % Total    % Received
+*   Trying 127.0.0.1:8443...
 * connect to 127.0.0.1 port 8443 failed: Connection refused
 * Failed to connect to 127.0.0.1 port 8443 after 0 ms: Couldn't connect to server
 * Closing connection 0
@@ -125,8 +126,18 @@ for (const kind of ['pglite', 'postgres'] as const) {
       const { token, link } = await newLink({ caseId: id, resolveOnFixed: true });
       assert.equal((await api.feedback(customerRequest(token, 'feedback', { outcome: 'not-fixed' }), token)).status, 201);
       assert.equal((await getCase(database.db, id))!.status, 'open', '"not fixed" never resolves');
-      const fixed = await json(await api.feedback(customerRequest(token, 'feedback', { outcome: 'fixed' }), token));
+      // With a webhook configured, the answer and the status it caused are queued in the same step.
+      process.env.FIXPATH_WEBHOOK_URL = 'http://127.0.0.1:9/hooks';
+      let fixed;
+      try {
+        fixed = await json(await api.feedback(customerRequest(token, 'feedback', { outcome: 'fixed' }), token));
+      } finally {
+        delete process.env.FIXPATH_WEBHOOK_URL;
+      }
       assert.equal(fixed.body.resolved, true);
+      const queued = await database.db.select().from(tables.webhookDeliveries).orderBy(tables.webhookDeliveries.seq);
+      assert.deepEqual(queued.map((row) => row.kind), ['feedback', 'status']);
+      assert.deepEqual((queued[1].payload as { case: { status: string; version: number } }).case, { ...(queued[1].payload as { case: object }).case, status: 'resolved', version: 2 });
       const resolved = (await getCase(database.db, id))!;
       assert.equal(resolved.status, 'resolved');
       assert.equal(resolved.version, 2);
@@ -157,7 +168,7 @@ for (const kind of ['pglite', 'postgres'] as const) {
       const { token, link } = await newLink();
       const response = await json(await api.evidence(customerRequest(token, 'evidence', { text: CURL_OUTPUT }), token));
       assert.equal(response.status, 201);
-      assert.ok(Array.isArray(response.body.parsed.findings));
+      assert.deepEqual(response.body.parsed.findings.map((finding: { code: string }) => finding.code), ['TCP_REFUSED'], 'the parser read the refusal');
       const [evidence] = (await events()).filter((event) => event.kind === 'evidence');
       assert.equal(evidence.actor, 'customer');
       assert.equal(evidence.payload.text, CURL_OUTPUT, 'the text exactly as pasted, markup included');

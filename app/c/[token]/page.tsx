@@ -6,21 +6,21 @@ import { DiagnosticCommands } from '@/components/customer/diagnostic-commands';
 import { FeedbackForm } from '@/components/customer/feedback-form';
 import { LinkMessage } from '@/components/customer/link-message';
 import { loadCustomerPage } from '@/lib/cases/server';
-import { customerMessages, isLocale, otherLocale } from '@/lib/i18n';
+import { customerMessages, otherLocale } from '@/lib/i18n';
+import { pageLanguage } from './language';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ token: string; lang: string }> };
+type Props = { params: Promise<{ token: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { lang } = await params;
-  return { title: `${customerMessages[isLocale(lang) ? lang : 'zh'].heading} · Fixpath` };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: `${customerMessages[await pageLanguage()].heading} · Fixpath` };
 }
 
-/** `/c/<token>` (rewritten here by proxy.ts): the one fix a customer link sends, and the ways back to the case. */
+/** `/c/<token>` (after proxy.ts answered unknown and closed links itself): the one fix a customer link sends, and the ways back to the case. */
 export default async function CustomerLinkPage({ params }: Props) {
-  const { token, lang: raw } = await params;
-  const lang = isLocale(raw) ? raw : 'zh';
+  const { token } = await params;
+  const lang = await pageLanguage();
   const t = customerMessages[lang];
   // proxy.ts sets this for a real visit only (not a prefetch or HEAD), and drops a client's own.
   const record = (await headers()).get('x-fixpath-record-open') === '1';
@@ -50,7 +50,7 @@ export default async function CustomerLinkPage({ params }: Props) {
           <LinkMessage kind={view.state} t={t} />
         )}
       </main>
-      <footer className="mx-auto max-w-3xl px-4 py-8 text-sm text-slate-600 dark:text-slate-400">{t.footer}</footer>
+      {view.state === 'open' ? <footer className="mx-auto max-w-3xl px-4 py-8 text-sm text-slate-600 dark:text-slate-400">{t.footer}</footer> : null}
     </>
   );
 }
