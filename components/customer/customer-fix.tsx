@@ -14,7 +14,7 @@ import type { CustomerMessages } from '@/lib/i18n';
  */
 function customerComponents(view: CustomerView, fixId: string): MDXComponents {
   return {
-    ...articleComponents({ lang: view.lang, values: view.values, onlyFix: fixId, markExamples: true }),
+    ...articleComponents({ lang: view.lang, values: view.values, onlyFixes: [fixId], markExamples: true }),
     a: ({ href = '', children, ...props }: ComponentProps<'a'>) =>
       /^https?:\/\//.test(href) ? (
         <a href={href} rel="noreferrer" {...props}>
