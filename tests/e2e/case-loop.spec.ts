@@ -79,8 +79,10 @@ for (const width of [1280, 390]) {
     // The link answers the customer's side until it is revoked.
     const token = url.slice(url.lastIndexOf('/') + 1);
     expect((await page.request.get(`/api/c/${token}/time`)).status()).toBe(200);
-    // Shown only once: after a reload the page has no way to show the URL again.
+    // The customer opens it; after a reload the list says when, and the URL is not shown again.
+    expect((await page.request.get(url, { timeout: 60_000 })).status()).toBe(200);
     await gotoReady(page, `/en/cases/${id}`);
+    await expect(item.getByTestId('link-state')).toHaveText(/^open, opened \d\d:\d\d$/);
     await expect(page.getByLabel('Link for the customer')).toHaveCount(0);
     await expect(page.getByText(url)).toHaveCount(0);
 
