@@ -4,17 +4,19 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { CopyIcon } from '@/components/copy-button';
 import { casePageMessages, format, type Locale } from '@/lib/i18n';
+import type { Names } from './names';
 import { VerifyResults, type VerifyOutcome } from './verify-results';
+import { VerifySchedule, type Pending } from './verify-schedule';
 
 const LINK = 'text-blue-800 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300';
 const BUTTON = 'rounded border border-slate-500 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-60 dark:hover:bg-slate-800';
 
 /**
  * What staff do with a case besides editing it: start a flow recorded on it, verify the fix
- * (`POST /api/cases/:id/verify` re-runs the probes that failed), and export it for the ticket
- * (Markdown or JSON downloads, or Markdown on the clipboard).
+ * (`POST /api/cases/:id/verify` re-runs the probes that failed) now or in N minutes, and export
+ * it for the ticket (Markdown or JSON downloads, or Markdown on the clipboard).
  */
-export function CaseActions({ lang, caseId, flows }: { lang: Locale; caseId: string; flows: Array<{ id: string; title: string }> }) {
+export function CaseActions({ lang, caseId, flows, pending, names, now }: { lang: Locale; caseId: string; flows: Array<{ id: string; title: string }>; pending: Pending[]; names: Names; now: number }) {
   const t = casePageMessages[lang];
   const router = useRouter();
   const [verifying, setVerifying] = useState(false);
@@ -93,11 +95,12 @@ export function CaseActions({ lang, caseId, flows }: { lang: Locale; caseId: str
           {verifying ? t.verifying : t.verify}
         </button>
         <div role="status" className="mt-2 text-sm empty:hidden">
-          {outcome ? <VerifyResults lang={lang} outcome={outcome} /> : null}
+          {outcome ? <VerifyResults lang={lang} outcome={outcome} now={now} /> : null}
         </div>
         <p role="alert" className="mt-2 text-sm text-red-800 empty:hidden dark:text-red-300">
           {problem}
         </p>
+        <VerifySchedule lang={lang} caseId={caseId} pending={pending} names={names} now={now} />
       </section>
       <section aria-labelledby="export-heading" className="rounded border border-slate-200 p-3 dark:border-slate-700">
         <h2 id="export-heading" className="text-lg font-semibold">

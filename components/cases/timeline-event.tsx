@@ -5,6 +5,7 @@ import { casePageMessages, format, type CasePageMessages, type Locale } from '@/
 import type { Evidence } from '@/machines';
 import { statusLabel } from './case-status';
 import { LocalTime } from './local-time';
+import { BrowserCheckBody, EvidenceBody } from './loop-events';
 import { personName, type Names } from './names';
 import { fillSlots } from './slots';
 import { VerifyResults, type VerifyOutcome } from './verify-results';
@@ -71,8 +72,10 @@ function eventView(event: TimelineEvent, context: EventContext): { line: ReactNo
       return { line: format(t.eventNote, { actor }), body: <blockquote className="mt-1 border-l-4 border-slate-300 pl-3 whitespace-pre-wrap break-words dark:border-slate-600">{String(payload.text ?? '')}</blockquote> };
     case 'probe':
       return { line: format(t.eventProbe, { actor, target: String(asRecord(payload.result).target ?? asRecord(payload.request).host ?? '?') }), body: <ProbeEvidence event={event} context={context} /> };
-    case 'status':
-      return { line: format(t.eventStatus, { actor, from: statusText(payload.from, context.lang), to: statusText(payload.to, context.lang) }) };
+    case 'status': {
+      const change = { actor, from: statusText(payload.from, context.lang), to: statusText(payload.to, context.lang) };
+      return { line: format(payload.reason === 'customer-fixed' ? t.eventStatusCustomerFixed : t.eventStatus, change) };
+    }
     case 'assign':
       return { line: payload.to ? format(t.eventAssign, { actor, to: personName(String(payload.to), context.names, t) }) : format(t.eventUnassign, { actor }) };
     case 'edit': {
@@ -81,8 +84,19 @@ function eventView(event: TimelineEvent, context: EventContext): { line: ReactNo
     }
     case 'verify': {
       const outcome = payload as VerifyOutcome;
-      return { line: format(t.eventVerify, { actor, verdict: outcome.verified ? t.feedbackFixed : t.feedbackNotFixed }), body: <VerifyResults lang={context.lang} outcome={outcome} /> };
+      const verdict = outcome.verified ? t.feedbackFixed : t.feedbackNotFixed;
+      return { line: format(payload.scheduleId ? t.eventVerifyScheduledRun : t.eventVerify, { actor, verdict }), body: <VerifyResults lang={context.lang} outcome={outcome} now={context.now} /> };
     }
+    case 'verify-scheduled':
+      return { line: fillSlots(t.eventVerifyScheduled, { actor, time: text(payload.dueAt) ? <LocalTime iso={String(payload.dueAt)} lang={context.lang} variant="short" now={context.now} /> : '?' }) };
+    case 'verify-cancelled': {
+      const reason = { 'nothing-to-verify': t.verifyCancelledNothing, 'agent-inactive': t.verifyCancelledInactive, failed: t.verifyCancelledFailed }[String(payload.reason)];
+      return { line: reason ?? format(t.eventVerifyCancelled, { actor }) };
+    }
+    case 'evidence':
+      return { line: payload.source === 'customer' ? t.eventEvidenceCustomer : format(t.eventEvidenceStaff, { actor }), body: <EvidenceBody payload={payload} lang={context.lang} /> };
+    case 'browser-check':
+      return { line: t.eventBrowserCheck, body: <BrowserCheckBody payload={payload} lang={context.lang} /> };
     case 'link-sent':
       return { line: fillSlots(t.eventLinkSent, { actor, fix: fixOf(payload) }) };
     case 'link-opened':

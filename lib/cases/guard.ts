@@ -46,9 +46,9 @@ export function guardedWith(deps: GuardDeps) {
     };
 }
 
-/** The JSON body checked against `schema`, or the 4xx response. */
-export async function bodyOf<T extends z.ZodType>(request: Request, schema: T): Promise<{ ok: true; value: z.output<T> } | { ok: false; response: Response }> {
-  const body = await readJsonBody(request, MAX_BODY_BYTES);
+/** The JSON body (at most `maxBytes`) checked against `schema`, or the 4xx response. */
+export async function bodyOf<T extends z.ZodType>(request: Request, schema: T, maxBytes = MAX_BODY_BYTES): Promise<{ ok: true; value: z.output<T> } | { ok: false; response: Response }> {
+  const body = await readJsonBody(request, maxBytes);
   if (!body.ok) return body;
   const parsed = schema.safeParse(body.value);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: invalid(parsed.error) };

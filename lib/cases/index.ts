@@ -6,4 +6,5 @@
 export { CASE_STATUSES, type CaseRecord, type CaseStatus, type ListQuery, type TimelineEvent } from './contract';
 export { fullTime, relativeTime, shortTime } from './time';
 export { groupTimeline, type FlowRunGroup } from './timeline';
+export { isSilentDrop, readVantage, vantageOf, type BrowserCheck, type VantageReading } from './vantage';
 export { FEEDBACK_OUTCOMES, MAX_COMMENT_CHARS, MAX_EVIDENCE_CHARS, type CheckKind, type CheckPlan, type FeedbackOutcome, type SkipReason } from './customer-contract';

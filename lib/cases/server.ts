@@ -5,9 +5,10 @@ import 'server-only';
  * API's route handlers. Statuses and shapes are in `@/lib/cases`.
  */
 export { createCasesApi } from './api';
-export { resolveCustomerLink } from './links';
+export { listLinks, resolveCustomerLink } from './links';
 export { createLinksApi } from './links-api';
 export { customerLinkStatus, customerStatusPage, loadCustomerPage, type CustomerView } from './customer-page';
 export { customerRoutes } from './customer-runtime';
-export { casesRoutes } from './runtime';
+export { casesRoutes, startVerifyWorkerOnce } from './runtime';
+export { pendingVerifications } from './schedule';
 export { getCase, listCases, userNames } from './store';

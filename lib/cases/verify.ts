@@ -1,4 +1,6 @@
 import 'server-only';
+import type { Caller } from '@/lib/auth';
+import type { FixpathDb } from '@/lib/db/server';
 import { parseProbeRequest, type ProbeRequest, type ProbeResult } from '@/lib/probes';
 import { errorResponse, jsonResponse } from '@/lib/http/server';
 import type { CasesApiDeps } from './api';
@@ -46,10 +48,65 @@ function failing(events: TimelineEvent[]): StoredProbe[] {
 }
 
 /**
- * `POST /api/cases/:id/verify` (no body, or `{}`): re-runs from this server, through the same
- * probe guard as the case probe handler (`deps.probe`: limits, shares, policy, audit), the latest probe of each distinct request whose
- * result was not OK; stores each re-run on the timeline and a `verify` event with
- * `{results: [{before, after}], verified}`. 409 `NOTHING_TO_VERIFY` when no probe needs it.
+ * The probes a verification would re-run: the latest of each distinct request on the case whose
+ * result was not OK; `nothing` (with the 409's message) when there is none, `not-found` when
+ * there is no such case.
+ */
+export async function failingProbes(db: FixpathDb, id: string): Promise<{ ok: true; probes: StoredProbe[] } | { ok: false; reason: 'nothing'; message: string } | { ok: false; reason: 'not-found' }> {
+  if (!(await caseExists(db, id))) return { ok: false, reason: 'not-found' };
+  const probes = await probeEvents(db, id);
+  const before = failing(probes);
+  if (before.length > 0) return { ok: true, probes: before };
+  const message = probes.length === 0 ? 'the case has no probe to verify; run a probe first' : 'the latest result of every probe on the case is OK; there is nothing to verify';
+  return { ok: false, reason: 'nothing', message };
+}
+
+/** What a verification found: each re-run probe before and after, and the verdict. */
+interface Verification {
+  results: Array<{ before: StoredProbe; after: After }>;
+  verified: boolean;
+}
+
+/** Why there was nothing to verify, in the words of the 409 `NOTHING_TO_VERIFY`. */
+export type Rerun = ({ ok: true } & Verification) | { ok: false; reason: 'nothing'; message: string } | { ok: false; reason: 'not-found' };
+
+/**
+ * Re-runs from this server, through the one probe guard (`probe`: the caller's limit and share,
+ * the target policy, the audit), the latest probe of each distinct request on the case whose
+ * result was not OK, one at a time, and stores each re-run as a `probe` event (`verifies` names
+ * the one it re-ran). The caller records the `verify` event: the API at once, a scheduled run
+ * in the transaction that marks its job done (lib/cases/schedule-worker.ts).
+ */
+export async function rerunFailing(probe: CasesApiDeps['probe'], db: FixpathDb, id: string, caller: Caller, http: Request): Promise<Rerun> {
+  const found = await failingProbes(db, id);
+  if (!found.ok) return found;
+  const before = found.probes;
+  const results: Verification['results'] = [];
+  // One at a time: verify counts against the caller's probe share like any other probe.
+  for (const stale of before) {
+    const parsed = parseProbeRequest(stale.request);
+    if (!parsed.ok) {
+      results.push({ before: stale, after: { request: stale.request, error: { code: 'INVALID_INPUT', message: parsed.error.message } } });
+      continue;
+    }
+    // The case probe handler's own gate: the caller's limit and share, the target policy, the audit.
+    const outcome = await probe({ request: parsed.request, caller, http, caseId: id });
+    if (!outcome.ok) {
+      const refused = (await outcome.response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+      results.push({ before: stale, after: { request: parsed.request, error: { code: refused?.error?.code ?? `HTTP_${outcome.response.status}`, message: refused?.error?.message ?? 'the probe did not run' } } });
+      continue;
+    }
+    const event = await recordProbe(db, id, { request: parsed.request, result: outcome.result, verifies: stale.eventId }, caller.user.id);
+    if (!event) return { ok: false, reason: 'not-found' };
+    results.push({ before: stale, after: stored(event) });
+  }
+  return { ok: true, results, verified: results.every(({ after }) => 'result' in after && after.result.ok) };
+}
+
+/**
+ * `POST /api/cases/:id/verify` (no body, or `{}`): `rerunFailing` for the caller, then a
+ * `verify` event with `{results: [{before, after}], verified}`, which is also the answer.
+ * 409 `NOTHING_TO_VERIFY` when no probe needs it.
  */
 export function createVerifyApi(deps: Pick<CasesApiDeps, 'db' | 'authorize' | 'probe'>) {
   const guarded = guardedWith(deps);
@@ -60,34 +117,9 @@ export function createVerifyApi(deps: Pick<CasesApiDeps, 'db' | 'authorize' | 'p
         const body = await bodyOf(request, verifySchema);
         if (!body.ok) return body.response;
       }
-      if (!(await caseExists(db, id))) return notFound();
-      const probes = await probeEvents(db, id);
-      const before = failing(probes);
-      if (before.length === 0) {
-        const message = probes.length === 0 ? 'the case has no probe to verify; run a probe first' : 'the latest result of every probe on the case is OK; there is nothing to verify';
-        return errorResponse(409, 'NOTHING_TO_VERIFY', message);
-      }
-      const results: Array<{ before: StoredProbe; after: After }> = [];
-      // One at a time: verify counts against the caller's probe share like any other probe.
-      for (const probe of before) {
-        const parsed = parseProbeRequest(probe.request);
-        if (!parsed.ok) {
-          results.push({ before: probe, after: { request: probe.request, error: { code: 'INVALID_INPUT', message: parsed.error.message } } });
-          continue;
-        }
-        // The case probe handler's own gate: the caller's limit and share, the target policy, the audit.
-        const outcome = await deps.probe({ request: parsed.request, caller, http: request, caseId: id });
-        if (!outcome.ok) {
-          const refused = (await outcome.response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-          results.push({ before: probe, after: { request: parsed.request, error: { code: refused?.error?.code ?? `HTTP_${outcome.response.status}`, message: refused?.error?.message ?? 'the probe did not run' } } });
-          continue;
-        }
-        const { result } = outcome;
-        const event = await recordProbe(db, id, { request: parsed.request, result, verifies: probe.eventId }, caller.user.id);
-        if (!event) return notFound();
-        results.push({ before: probe, after: stored(event) });
-      }
-      const verified = results.every(({ after }) => 'result' in after && after.result.ok);
+      const rerun = await rerunFailing(deps.probe, db, id, caller, request);
+      if (!rerun.ok) return rerun.reason === 'nothing' ? errorResponse(409, 'NOTHING_TO_VERIFY', rerun.message) : notFound();
+      const { results, verified } = rerun;
       const event = await appendEvent(db, id, 'verify', { results, verified }, caller.user.id);
       if (!event) return notFound();
       return jsonResponse(200, { results, verified, eventId: event.id });

@@ -9,6 +9,7 @@ export { databaseConfigFromEnv, type DatabaseConfig } from './config';
 export { openDatabase, type Database, type FixpathDb } from './connect';
 export { DatabaseUnavailableError, isUnavailable } from './errors';
 export { migrateDatabase } from './migrate';
+export { startPolling, type Poller } from './poll';
 export { getDatabase } from './process';
 export { queryRows } from './query';
 export * as tables from './schema';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { queryRows, type FixpathDb } from '@/lib/db/server';
+import { queryRows, startPolling, type FixpathDb, type Poller } from '@/lib/db/server';
 import type { WebhookConfig } from './config';
 import { signatureOf } from './sign';
 
@@ -134,57 +134,23 @@ async function pruneFinished(db: FixpathDb): Promise<void> {
   await db.execute(sql`delete from webhook_deliveries where status <> 'pending' and created_at < now() - make_interval(days => ${KEEP_DAYS})`);
 }
 
-/** A running worker. */
-export interface Worker {
-  /** Ends the loop after the pass in progress; resolves when it has ended. */
-  stop(): Promise<void>;
-}
-
 /**
- * Delivers in a loop until stopped: a full batch goes straight on to the next pass, otherwise
- * it waits `pollMs`. A database that is down or a pass that throws is logged (once per
- * distinct message) and retried; it never ends the loop or the process.
+ * Delivers in a loop until stopped (`startPolling`): a full batch goes straight on to the next
+ * pass, otherwise it waits `pollMs`. A database that is down or a pass that throws is logged
+ * (once per distinct message) and retried; it never ends the loop or the process.
  */
-export function startWorker(options: WorkerOptions): Worker {
-  const pollMs = options.pollMs ?? DEFAULTS.pollMs;
+export function startWorker(options: WorkerOptions): Poller {
   const batch = options.batch ?? DEFAULTS.batch;
-  let stopped = false;
-  let wake: (() => void) | undefined;
-  let lastError = '';
   let prunedAt = 0;
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      // A worker waiting for work must not keep the process alive.
-      timer.unref();
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  const loop = (async () => {
-    while (!stopped) {
-      try {
-        if (Date.now() - prunedAt > PRUNE_EVERY_MS) {
-          await pruneFinished(await options.db());
-          prunedAt = Date.now();
-        }
-        const attempted = await deliverDue(options);
-        lastError = '';
-        if (attempted < batch) await pause(pollMs);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (message !== lastError) options.log?.(`Fixpath webhook: the worker could not run (${message}); it keeps trying.`);
-        lastError = message;
-        await pause(pollMs * 5);
+  return startPolling({
+    pollMs: options.pollMs ?? DEFAULTS.pollMs,
+    pass: async () => {
+      if (Date.now() - prunedAt > PRUNE_EVERY_MS) {
+        await pruneFinished(await options.db());
+        prunedAt = Date.now();
       }
-    }
-  })();
-  return {
-    async stop() {
-      stopped = true;
-      wake?.();
-      await loop;
+      return (await deliverDue(options)) >= batch;
     },
-  };
+    failed: (message) => options.log?.(`Fixpath webhook: the worker could not run (${message}); it keeps trying.`),
+  });
 }

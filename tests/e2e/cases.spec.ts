@@ -186,7 +186,11 @@ test('verify the fix: the probes that failed run again, before and after side by
     await gotoReady(page, `/en/cases/${created.id}`);
     await page.getByRole('button', { name: 'Verify the fix' }).click();
     await expect(page.getByText('Fixed: every check that failed before passes now.').first()).toBeVisible();
-    await expect(page.getByRole('status').filter({ hasText: 'Before: TCP_REFUSED → Now: TCP_OPEN' })).toBeVisible();
+    // Side by side: the check's row holds the code before in the Before column and the code now in the Now column.
+    const row = page.getByRole('status').getByTestId('verify-results').getByRole('row').filter({ hasText: `127.0.0.1` });
+    await expect(page.getByRole('status').getByTestId('verify-results').getByRole('columnheader')).toHaveText(['Check', 'Before', 'Now']);
+    await expect(row.getByRole('cell').nth(0)).toContainText('TCP_REFUSED');
+    await expect(row.getByRole('cell').nth(1)).toContainText('TCP_OPEN');
     await expect(timeline(page).locator('[data-event-kind="verify"]')).toContainText('Li Wei verified the fix: fixed');
   } finally {
     await fixed.close();

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { authorizeWith } from '../../lib/auth/runtime';
 import { createAuthService } from '../../lib/auth/service';
@@ -14,7 +13,7 @@ import type { Role } from '../../lib/auth';
 import { apiRequest as call, jsonOf as json, signIn, SITE } from '../fixtures/auth-requests';
 import { databaseFactory, type DatabaseFactory } from '../fixtures/db/fresh-database';
 import { testContext } from '../fixtures/probes/context';
-import { closedPort } from '../fixtures/probes/servers';
+import { closedPort, openPort } from '../fixtures/probes/servers';
 
 let factory: DatabaseFactory;
 before(async () => {
@@ -22,15 +21,6 @@ before(async () => {
 });
 after(() => factory.stop());
 
-/** Listens on exactly `port` of 127.0.0.1 (the port a test saw refused a moment ago). */
-async function openPort(port: number): Promise<{ close(): Promise<void> }> {
-  const server = net.createServer((socket) => socket.end());
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  return { close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 const PASSWORD = 'correct horse battery';
 const MISSING = '00000000-0000-0000-0000-000000000000';

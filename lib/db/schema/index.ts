@@ -3,4 +3,5 @@ export { probeLeases, probeRateBuckets } from './access';
 export { accounts, apiTokens, rateLimits, sessions, users, verifications } from './auth';
 export { caseEvents, cases, caseSearchText } from './cases';
 export { caseLinks, webhookDeliveries } from './hooks';
+export { verifySchedules } from './schedule';
 export { auditEvents, settings } from './system';

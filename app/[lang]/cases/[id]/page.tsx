@@ -4,13 +4,19 @@ import { notFound } from 'next/navigation';
 import { CaseActions } from '@/components/cases/case-actions';
 import { CaseControls } from '@/components/cases/case-controls';
 import { CaseFacts } from '@/components/cases/case-facts';
+import { CaseOutcome } from '@/components/cases/case-outcome';
 import { CaseTimeline } from '@/components/cases/case-timeline';
+import { EvidenceForm } from '@/components/cases/evidence-form';
+import type { CustomerFixes } from '@/components/cases/link-list';
 import { NoteForm } from '@/components/cases/note-form';
+import { SendToCustomer } from '@/components/cases/send-to-customer';
+import { VantagePanel } from '@/components/cases/vantage-panel';
 import { activeUsers } from '@/lib/auth/server';
-import { getCase, userNames } from '@/lib/cases/server';
+import { getCase, listLinks, pendingVerifications, userNames } from '@/lib/cases/server';
+import { listArticles } from '@/lib/content/server';
 import { getDatabase } from '@/lib/db/server';
 import { listFlows } from '@/lib/flows/server';
-import { casePageMessages, isLocale } from '@/lib/i18n';
+import { casePageMessages, isLocale, LOCALES } from '@/lib/i18n';
 import { readOrUnavailable, signedInCaller } from '../session';
 
 // A case is read per request: it changes while people work on it.
@@ -30,21 +36,37 @@ function peopleOf(record: { assignee: string | null; timeline: Array<{ actor: st
   return ids.filter((value): value is string => typeof value === 'string');
 }
 
-/** The case, the people who can take it over, names for every id on it, and the time it was read. Null when there is no such case. */
+/** The fixes that may be sent to a customer, per language, grouped by article (only `audience="customer"`). */
+function customerFixes(): CustomerFixes {
+  const byLang = (lang: (typeof LOCALES)[number]) =>
+    listArticles(lang)
+      .map((article) => ({ slug: article.slug, title: article.frontmatter.title, fixes: article.fixes.filter((fix) => fix.audience === 'customer').map((fix) => ({ id: fix.id, title: fix.title })) }))
+      .filter((group) => group.fixes.length > 0);
+  return Object.fromEntries(LOCALES.map((lang) => [lang, byLang(lang)])) as CustomerFixes;
+}
+
+/** The case, its links and pending verifications, the people who can take it over, names for every id on it, and the time it was read. Null when there is no such case. */
 async function loadCase(id: string) {
   const { db } = await getDatabase();
   const record = await getCase(db, id);
   if (!record) return null;
-  const [people, names] = await Promise.all([activeUsers(), userNames(db, peopleOf(record))]);
+  const [people, links, pending] = await Promise.all([activeUsers(), listLinks(db, id), pendingVerifications(db, id)]);
+  const names = await userNames(db, [...peopleOf(record), ...pending.map((item) => item.createdBy)]);
   return {
     now: Date.now(),
     record,
+    links: (links ?? []).map(({ id: linkId, slug, fixId, lang, state, createdAt, firstOpenedAt }) => ({ id: linkId, slug, fixId, lang, state, createdAt, firstOpenedAt })),
+    pending: pending.map(({ scheduleId, dueAt, createdBy }) => ({ scheduleId, dueAt, createdBy })),
     people: people.map((person) => ({ id: person.id, name: person.name })),
     names: { ...Object.fromEntries(people.map((person) => [person.id, person.name])), ...names },
   };
 }
 
-/** One case: facts, status and hand-over, notes, the timeline with evidence and flow runs, flows to start, verify and export. */
+/**
+ * One case: facts and outcome, both vantage points, send to customer, pasted output, status and
+ * hand-over, notes, the timeline with evidence and flow runs, flows to start, verify (now or
+ * later) and export.
+ */
 export default async function CasePage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { lang, id } = await params;
   if (!isLocale(lang)) notFound();
@@ -60,7 +82,7 @@ export default async function CasePage({ params, searchParams }: { params: Param
       </p>
     );
   }
-  const { now, record, people, names } = data;
+  const { now, record, people, names, links, pending } = data;
   // The client islands get the case's facts only; the timeline is rendered here.
   const { timeline, ...facts } = record;
   const flows = listFlows().map((flow) => ({ id: flow.id, title: flow.title[lang] }));
@@ -74,6 +96,7 @@ export default async function CasePage({ params, searchParams }: { params: Param
       </p>
       <h1 className="mt-2 text-3xl font-bold break-words">{record.title}</h1>
       <CaseFacts record={record} lang={lang} names={names} now={context.now} />
+      <CaseOutcome events={timeline} lang={lang} now={now} />
       {/* On a phone: status and hand-over first, then notes and the timeline, then flows and export.
           On a desktop the first and last sit in a column beside the timeline. */}
       <div className="mt-6 grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_18rem] lg:grid-rows-[auto_1fr]">
@@ -81,11 +104,16 @@ export default async function CasePage({ params, searchParams }: { params: Param
           <CaseControls lang={lang} record={facts} people={people} names={names} />
         </div>
         <div className="min-w-0 lg:col-start-1 lg:row-span-2 lg:row-start-1">
+          <VantagePanel events={timeline} lang={lang} names={names} now={now} />
+          <SendToCustomer lang={lang} caseId={record.id} caseLang={record.lang} fixes={customerFixes()} links={links} now={now} />
+          <div className="mb-8">
+            <EvidenceForm lang={lang} caseId={record.id} />
+          </div>
           <NoteForm lang={lang} caseId={record.id} />
           <CaseTimeline caseId={record.id} events={timeline} order={order} flowTitles={Object.fromEntries(flows.map((flow) => [flow.id, flow.title]))} context={context} />
         </div>
         <div className="min-w-0 lg:col-start-2 lg:row-start-2">
-          <CaseActions lang={lang} caseId={record.id} flows={flows} />
+          <CaseActions lang={lang} caseId={record.id} flows={flows} pending={pending} names={names} now={now} />
         </div>
       </div>
     </div>
