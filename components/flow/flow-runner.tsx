@@ -11,6 +11,7 @@ import { FlowMap } from './flow-map';
 import { FlowPath } from './flow-path';
 import { FlowToolbar } from './flow-toolbar';
 import { FormStep } from './form-step';
+import { HandoverNotice } from './handover-notice';
 import { LinkNoticeView } from './link-notice';
 import { ProbeStep } from './probe-step';
 import { QuestionStep } from './question-step';
@@ -104,6 +105,7 @@ export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & 
       <p className="mt-2 text-slate-700 dark:text-slate-300">{flow.info.description[lang]}</p>
       {session.caseView ? <CaseBanner view={session.caseView} lang={lang} onRecheck={session.recheck} /> : null}
       {session.notice ? <LinkNoticeView notice={session.notice} lang={lang} /> : null}
+      {session.handover ? <HandoverNotice handover={session.handover.carried} lang={lang} flowTitles={flowTitles} onCase={Boolean(session.caseView)} /> : null}
       <p role="status" className="mt-6 hidden group-data-[restoring]:block">{t.loading}</p>
       {/* A printed 5 Whys report is the report alone. */}
       <div className={`group-data-[restoring]:hidden ${meta.kind === 'report' ? 'print:hidden' : ''}`}>
@@ -118,10 +120,19 @@ export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & 
         {meta.kind === 'question' ? <QuestionStep meta={meta} context={context} lang={lang} onAnswer={answer} /> : null}
         {meta.kind === 'form' ? (
           // Keyed by the case too: the case's target arrives after the form first rendered.
-          <FormStep key={`${where}:${session.caseView?.summary ? 'case' : ''}`} meta={meta} context={context} draft={session.drafts[stateId]} lang={lang} canAttach={canAttach} onSubmit={submit} />
+          <FormStep
+            key={`${where}:${session.caseView?.summary ? 'case' : ''}:${session.handover ? 'h' : ''}`}
+            meta={meta}
+            context={context}
+            draft={session.drafts[stateId]}
+            lang={lang}
+            canAttach={canAttach}
+            onSubmit={submit}
+            carried={session.handover?.stateId === stateId ? { fields: session.handover.fields, note: format(t.carriedFrom, { flow: flowTitles[session.handover.carried.from] }) } : undefined}
+          />
         ) : null}
         {meta.kind === 'probe' ? <ProbeStep running={running} lang={lang} onCancel={session.cancel} onStart={session.start} /> : null}
-        {done ? <FlowEnding meta={meta} context={context} lang={lang} fixes={fixes} flowTitles={flowTitles} flowUrl={flowUrl} /> : null}
+        {done ? <FlowEnding flowId={flowId} meta={meta} context={context} lang={lang} fixes={fixes} flowTitles={flowTitles} flowUrl={flowUrl} caseLink={session.caseView ?? undefined} /> : null}
         {meta.kind !== 'fix' && meta.ref ? (
           <p className="mt-4 text-sm">
             {t.readMore}{' '}

@@ -119,6 +119,12 @@ export interface FixMeta {
 export interface HandoffMeta extends BaseMeta {
   kind: 'handoff';
   flow: FlowId;
+  /**
+   * Values the next flow's fields start from, by the next flow's field name: text in each
+   * language with `{name}` slots filled from this flow's values (e.g. the incident's service,
+   * start and symptom as the 5 Whys problem). The target (host, port, URL) is always carried.
+   */
+  carry?: Record<string, Text>;
 }
 
 /** The flow ends with a generated report (five-whys): the template and what it needs to read the values. */
