@@ -52,10 +52,23 @@ interface BaseMeta {
   ref?: FixRef;
 }
 
+/**
+ * An answer a question need not ask for: when the flow's values pass `when`, the runtime picks
+ * `option` by itself and shows it as implied ("implied by https:// in the URL"), and staff can
+ * change it. `source` names the field in words.
+ */
+export interface ImpliedAnswer {
+  option: string;
+  when: ValueCondition;
+  source: Text;
+}
+
 /** A question answered by pressing one option. */
 export interface QuestionMeta extends BaseMeta {
   kind: 'question';
   options: OptionSpec[];
+  /** Answers the values already give, tried in order. */
+  implied?: ImpliedAnswer[];
   commands?: CommandSpec[];
   /** Text the UI generates from the answers (the customer status update). */
   template?: 'incident-status';

@@ -23,7 +23,7 @@ type Tuple = [string, ...unknown[]];
 function toTuple(step: PathStep): Tuple {
   switch (step.kind) {
     case 'answer':
-      return ['a', step.state, step.option];
+      return step.implied ? ['a', step.state, step.option, 1] : ['a', step.state, step.option];
     case 'submit':
       return ['s', step.state, step.action, step.values];
     case 'probe':
@@ -39,7 +39,7 @@ function fromTuple(tuple: unknown): unknown {
   if (!Array.isArray(tuple)) return null;
   const [tag, state, a, b] = tuple;
   const byTag: Record<string, unknown> = {
-    a: { kind: 'answer', state, option: a },
+    a: { kind: 'answer', state, option: a, ...(b === 1 ? { implied: true } : {}) },
     s: { kind: 'submit', state, action: a, values: b },
     p: { kind: 'probe', state, result: a },
     e: { kind: 'probe-error', state, failure: a },
