@@ -31,8 +31,8 @@ export { evidenceFacts, FACT_LABELS, failureText } from './reports/evidence';
 export { fixName, stepBody, stepHeading, type FixInfoMap } from './reports/fixes';
 export { summarizeSteps } from './reports/step-summary';
 export { buildCaseNotes } from './reports/transcript';
-export { buildFiveWhysReport } from './reports/five-whys-report';
-export { buildStatusUpdate } from './reports/status-update';
+export { buildFiveWhysReport, fiveWhysReportOf } from './reports/five-whys-report';
+export { buildStatusUpdate, foreignWords, statusPhaseOf, statusPhases, type StatusPhase } from './reports/status-update';
 
 export { buildFlowMap } from './map';
 export { articleFixHref, customerFixHref, flowHref } from './hrefs';
