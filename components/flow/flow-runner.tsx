@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useRef } from 'react';
-import { articleFixHref, fixName, flowHref, stateIdOf, summarizeSteps, stateMetaOf, stepBody, stepHeading, type FixInfoMap } from '@/lib/flows';
+import { articleFixHref, fixName, flowHref, stateIdOf, summarizeSteps, stateMetaOf, stepBody, stepHeading, type FixInfoMap, type FlowMapLayout } from '@/lib/flows';
 import { format, flowMessages, type Locale } from '@/lib/i18n';
 import type { FlowDefinition, FlowId, FlowValues, StepMeta } from '@/machines';
 import { CaseBanner } from './case-banner';
@@ -25,6 +25,8 @@ export interface FlowRunnerProps {
   fixes: FixInfoMap;
   /** Every flow's title in the reader's language, for hand-offs to another flow. */
   flowTitles: Record<FlowId, string>;
+  /** The flow map, laid out on the server. */
+  map: FlowMapLayout;
 }
 
 /**
@@ -38,7 +40,7 @@ const MARK_RESTORING = `if (/[?&](p|run)=/.test(location.search)) document.curre
  * One generic runner for every flow: the path, the current step rendered from its meta, the
  * ending, the map. It renders on the server too (the first step), then restores a link.
  */
-export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & { flow: FlowDefinition }) {
+export function FlowRunner({ flow, lang, fixes, flowTitles, map }: FlowRunnerProps & { flow: FlowDefinition }) {
   const flowId = flow.info.id;
   const t = flowMessages[lang];
   const session = useFlowSession(flow, {
@@ -142,7 +144,7 @@ export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & 
       </section>
       {session.restored ? <SaveToCase replay={replay} lang={lang} flowTitle={flow.info.title[lang]} bound={Boolean(session.caseView)} onSave={session.saveToCase} /> : null}
       <FlowToolbar flow={flow} replay={replay} lang={lang} query={session.query} fixes={fixes} onRestart={session.restart} />
-      <FlowMap flow={flow} visited={[...replay.steps.map((step) => step.state), stateId]} current={stateId} values={context.values} fixes={fixes} lang={lang} />
+      <FlowMap layout={map} title={flow.info.title[lang]} visited={[...replay.steps.map((step) => step.state), stateId]} current={stateId} lang={lang} />
     </div>
   );
 }

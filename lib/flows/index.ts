@@ -34,7 +34,7 @@ export { buildCaseNotes } from './reports/transcript';
 export { buildFiveWhysReport, fiveWhysReportOf } from './reports/five-whys-report';
 export { buildStatusUpdate, foreignWords, statusPhaseOf, statusPhases, type StatusPhase } from './reports/status-update';
 
-export { buildFlowMap } from './map';
+export { buildFlowMap, type FlowMapLayout, type PlacedNode } from './map';
 export { articleFixHref, customerFixHref, flowHref } from './hrefs';
 export { rankSuggestions } from './suggest';
 export { buildHandover, encodeHandover, handoverDraft, readHandover, type Handover } from './handover/handover';
