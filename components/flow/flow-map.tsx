@@ -217,15 +217,14 @@ function MapDrawing({ layout, title, visited, current, lang }: MapProps) {
                     data-visited={wasSeen || undefined}
                     data-current={isCurrent || undefined}
                     aria-current={isCurrent ? 'step' : undefined}
+                    aria-label={format(t.mapNode, { kind: kindName(node, t), label: node.label, state: isCurrent ? t.mapCurrent : wasSeen ? t.mapVisited : '' })}
                     className={`absolute border [overflow-wrap:anywhere] px-[10px] py-[8px] text-[12px] leading-[16px] focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-600 ${node.final ? 'rounded-2xl' : node.kind === 'probe' ? 'rounded border-dashed' : 'rounded'} ${look}`}
                     // A minimum height: should a font set wider than the layout assumed, the box grows rather than cut the label.
                     style={{ left: node.x, top: node.y, width: node.width, minHeight: node.height }}
                   >
-                    <span className="sr-only">{kindName(node, t)}: </span>
                     {node.lines.map((line, index) => (
                       <span key={index} className="block">{line}</span>
                     ))}
-                    {isCurrent ? <span className="sr-only">{t.mapCurrent}</span> : wasSeen ? <span className="sr-only">{t.mapVisited}</span> : null}
                   </li>
                 );
               })}

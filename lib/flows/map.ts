@@ -80,6 +80,8 @@ export interface PlacedNode {
   y: number;
   width: number;
   height: number;
+  /** The full label, as screen readers announce it. */
+  label: string;
   /** The full label, wrapped: nothing is cut off. */
   lines: string[];
 }

@@ -79,11 +79,11 @@ export function flowMapLayout(flowId: FlowId, lang: Locale): FlowMapLayout {
   const graph = new dagre.graphlib.Graph();
   graph.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 56, marginx: 8, marginy: 8 });
   graph.setDefaultEdgeLabel(() => ({}));
-  const lines = new Map<string, string[]>();
+  const labels = new Map<string, { label: string; lines: string[] }>();
   for (const node of map.nodes) {
     const label = stepHeading(flow.machine.states[node.id].meta as StepMeta, lang, SLOT_NAMES[lang], fixes);
     const wrapped = wrapLabel(label, MAP_NODE_WIDTH - 2 * PADDING_X);
-    lines.set(node.id, wrapped);
+    labels.set(node.id, { label, lines: wrapped });
     graph.setNode(node.id, { width: MAP_NODE_WIDTH, height: wrapped.length * LINE_HEIGHT + 2 * PADDING_Y });
   }
   for (const edge of map.edges) if (edge.from !== edge.to) graph.setEdge(edge.from, edge.to);
@@ -99,7 +99,8 @@ export function flowMapLayout(flowId: FlowId, lang: Locale): FlowMapLayout {
       y: round(placed.y - placed.height / 2),
       width: placed.width,
       height: placed.height,
-      lines: lines.get(node.id) ?? [],
+      label: labels.get(node.id)?.label ?? node.id,
+      lines: labels.get(node.id)?.lines ?? [],
     };
   });
   const edges = graph.edges().map(({ v, w }) => ({ from: v, to: w, points: (graph.edge(v, w).points ?? []).map((point: { x: number; y: number }) => ({ x: round(point.x), y: round(point.y) })) }));
