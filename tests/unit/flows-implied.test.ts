@@ -1,28 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildCaseNotes, encodeFlowLink, FlowSession, restoreFlowLink, stateIdOf, summarizeSteps, type RunProbe, type SessionState } from '../../lib/flows';
+import { buildCaseNotes, encodeFlowLink, FlowSession, restoreFlowLink, stateIdOf, summarizeSteps, type RunProbe } from '../../lib/flows';
 import type { ProbeResult } from '../../lib/probes';
 import { FLOWS, VALUE_TESTS, type QuestionMeta } from '../../machines';
 import { sampleResult } from '../fixtures/flows/model';
+import { at, settled } from '../fixtures/flows/session';
 
 /** A fake probe answering by probe type. */
 function fakeProbe(answers: Partial<Record<string, ProbeResult>>): RunProbe {
   return async (input) => answers[input.type] ?? new Promise<never>(() => {});
 }
 
-function settled(session: FlowSession, until: (state: SessionState) => boolean): Promise<SessionState> {
-  return new Promise((resolve) => {
-    if (until(session.state)) return resolve(session.state);
-    const stop = session.subscribe((state) => {
-      if (until(state)) {
-        stop();
-        resolve(state);
-      }
-    });
-  });
-}
-
-const at = (id: string) => (state: SessionState) => stateIdOf(state.replay.snapshot) === id && state.running === null;
 const plainPort = { dns: sampleResult('dns', 'DNS_OK'), tcp: sampleResult('tcp', 'TCP_OPEN'), tls: sampleResult('tls', 'TLS_NOT_TLS') };
 
 describe('questions the input already answers', () => {
