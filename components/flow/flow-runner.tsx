@@ -118,7 +118,8 @@ export function FlowRunner({ flow, lang, fixes, flowTitles, map }: FlowRunnerPro
         <h2 id="current-heading" ref={heading} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
           {stepHeading(meta, lang, context.values, fixes)}
         </h2>
-        {body ? <p className="mt-2 whitespace-pre-line">{body}</p> : null}
+        {/* The report's own intro ("copy the Markdown…") means nothing on paper. */}
+        {body ? <p className={`mt-2 whitespace-pre-line ${meta.kind === 'report' ? 'print:hidden' : ''}`}>{body}</p> : null}
         {meta.kind === 'question' ? <QuestionStep meta={meta} context={context} lang={lang} onAnswer={answer} /> : null}
         {meta.kind === 'form' ? (
           // Keyed by the case too: the case's target arrives after the form first rendered.

@@ -29,6 +29,7 @@ for (const width of [1280, 390]) {
     const current = viewport.locator('[data-current]');
     await expect(current).toHaveAttribute('data-map-node', 'portRefused');
     await expect(current).toHaveAttribute('aria-current', 'step');
+    await viewport.scrollIntoViewIfNeeded();
     await expect(current).toBeInViewport();
     const box = await viewport.boundingBox();
     const at = await current.boundingBox();
@@ -66,6 +67,7 @@ for (const width of [1280, 390]) {
     await expect(focused).toBeInViewport();
 
     await expectNoSeriousAxeViolations(page);
+    await viewport.screenshot({ path: test.info().outputPath(`five-layer-map-${width}.png`) });
   });
 }
 
