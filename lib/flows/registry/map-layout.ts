@@ -16,8 +16,8 @@ const FONT_PX = 12;
 
 /** The map shows no customer's values: slots read as what they stand for. */
 const SLOT_NAMES: Record<Locale, FlowValues> = {
-  zh: { host: '主机', port: '端口', url: '网址' },
-  en: { host: 'host', port: 'port', url: 'URL' },
+  zh: { host: '‹主机›', port: '‹端口›', url: '‹网址›' },
+  en: { host: '‹host›', port: '‹port›', url: '‹URL›' },
 };
 
 /** Width of a character in 12 px text, erring wide so a wrapped label always fits its box. */
