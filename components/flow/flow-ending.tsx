@@ -2,13 +2,19 @@
 
 import Link from 'next/link';
 import type { FlowContext, FlowId, StepMeta } from '@/machines';
-import { articleFixHref, customerFixHref, fixName, flowHref, isCustomerFix, targetOf, type FixInfoMap } from '@/lib/flows';
+import { articleFixHref, buildHandover, customerFixHref, encodeHandover, fixName, flowHref, isCustomerFix, targetOf, type FixInfoMap } from '@/lib/flows';
 import { format, flowMessages, type Locale } from '@/lib/i18n';
 import { CopyButton } from '../copy-button';
 import { FiveWhysReportView } from './five-whys-report-view';
 
-/** Where a flow ends: the fix with its article link and the customer link, a hand-off, or the 5 Whys report. */
-export function FlowEnding({ meta, context, lang, fixes, flowTitles, flowUrl }: { meta: StepMeta; context: FlowContext; lang: Locale; fixes: FixInfoMap; flowTitles: Record<FlowId, string>; flowUrl: string }) {
+/** The run on a case a flow is recorded as, when it is. */
+type CaseLink = { caseId: string; runId: string | null };
+
+/**
+ * Where a flow ends: the fix with its article link and the customer link, a hand-off (its link
+ * carries the target, notes and evidence, and on a case the case and this run), or the 5 Whys report.
+ */
+export function FlowEnding({ flowId, meta, context, lang, fixes, flowTitles, flowUrl, caseLink }: { flowId: FlowId; meta: StepMeta; context: FlowContext; lang: Locale; fixes: FixInfoMap; flowTitles: Record<FlowId, string>; flowUrl: string; caseLink?: CaseLink }) {
   const t = flowMessages[lang];
   if (meta.kind === 'fix') {
     const target = targetOf(context.values);
@@ -32,11 +38,14 @@ export function FlowEnding({ meta, context, lang, fixes, flowTitles, flowUrl }: 
     );
   }
   if (meta.kind === 'handoff') {
+    const handover = encodeHandover(buildHandover(flowId, meta, context, lang, caseLink?.runId));
+    const query = new URLSearchParams({ ...(caseLink ? { case: caseLink.caseId } : {}), h: handover }).toString();
     return (
       <p className="mt-3">
-        <Link href={flowHref(lang, meta.flow)} className="font-medium text-blue-800 underline dark:text-blue-300">
+        <Link href={flowHref(lang, meta.flow, query)} data-handoff={meta.flow} className="font-medium text-blue-800 underline dark:text-blue-300">
           {format(t.nextFlow, { title: flowTitles[meta.flow] })}
-        </Link>
+        </Link>{' '}
+        <span className="text-sm text-slate-600 dark:text-slate-400">{t.handoffCarries}</span>
       </p>
     );
   }

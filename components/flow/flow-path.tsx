@@ -49,6 +49,7 @@ export function FlowPath({ machine, replay, lang, onReopen, stored }: {
               <div className="min-w-0 flex-1">
                 <p className="font-medium">{step.attached ? format(t.attachedEvidence, { n }) : step.title}</p>
                 {step.evidence ? null : <p className="text-slate-700 break-words dark:text-slate-300">{step.answer}</p>}
+                {step.implied ? <p data-implied className="text-sm first-letter:uppercase text-slate-600 italic dark:text-slate-400">{step.implied}</p> : null}
               </div>
               <button
                 type="button"

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useRef } from 'react';
-import { articleFixHref, fixName, flowHref, stateIdOf, summarizeSteps, stateMetaOf, stepBody, stepHeading, type FixInfoMap } from '@/lib/flows';
+import { articleFixHref, fixName, flowHref, stateIdOf, summarizeSteps, stateMetaOf, stepBody, stepHeading, type FixInfoMap, type FlowMapLayout } from '@/lib/flows';
 import { format, flowMessages, type Locale } from '@/lib/i18n';
 import type { FlowDefinition, FlowId, FlowValues, StepMeta } from '@/machines';
 import { CaseBanner } from './case-banner';
@@ -11,6 +11,7 @@ import { FlowMap } from './flow-map';
 import { FlowPath } from './flow-path';
 import { FlowToolbar } from './flow-toolbar';
 import { FormStep } from './form-step';
+import { HandoverNotice } from './handover-notice';
 import { LinkNoticeView } from './link-notice';
 import { ProbeStep } from './probe-step';
 import { QuestionStep } from './question-step';
@@ -24,6 +25,8 @@ export interface FlowRunnerProps {
   fixes: FixInfoMap;
   /** Every flow's title in the reader's language, for hand-offs to another flow. */
   flowTitles: Record<FlowId, string>;
+  /** The flow map, laid out on the server. */
+  map: FlowMapLayout;
 }
 
 /**
@@ -37,7 +40,7 @@ const MARK_RESTORING = `if (/[?&](p|run)=/.test(location.search)) document.curre
  * One generic runner for every flow: the path, the current step rendered from its meta, the
  * ending, the map. It renders on the server too (the first step), then restores a link.
  */
-export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & { flow: FlowDefinition }) {
+export function FlowRunner({ flow, lang, fixes, flowTitles, map }: FlowRunnerProps & { flow: FlowDefinition }) {
   const flowId = flow.info.id;
   const t = flowMessages[lang];
   const session = useFlowSession(flow, {
@@ -104,6 +107,7 @@ export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & 
       <p className="mt-2 text-slate-700 dark:text-slate-300">{flow.info.description[lang]}</p>
       {session.caseView ? <CaseBanner view={session.caseView} lang={lang} onRecheck={session.recheck} /> : null}
       {session.notice ? <LinkNoticeView notice={session.notice} lang={lang} /> : null}
+      {session.handover ? <HandoverNotice handover={session.handover.carried} lang={lang} flowTitles={flowTitles} onCase={Boolean(session.caseView)} /> : null}
       <p role="status" className="mt-6 hidden group-data-[restoring]:block">{t.loading}</p>
       {/* A printed 5 Whys report is the report alone. */}
       <div className={`group-data-[restoring]:hidden ${meta.kind === 'report' ? 'print:hidden' : ''}`}>
@@ -114,14 +118,24 @@ export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & 
         <h2 id="current-heading" ref={heading} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
           {stepHeading(meta, lang, context.values, fixes)}
         </h2>
-        {body ? <p className="mt-2 whitespace-pre-line">{body}</p> : null}
+        {/* The report's own intro ("copy the Markdown…") means nothing on paper. */}
+        {body ? <p className={`mt-2 whitespace-pre-line ${meta.kind === 'report' ? 'print:hidden' : ''}`}>{body}</p> : null}
         {meta.kind === 'question' ? <QuestionStep meta={meta} context={context} lang={lang} onAnswer={answer} /> : null}
         {meta.kind === 'form' ? (
           // Keyed by the case too: the case's target arrives after the form first rendered.
-          <FormStep key={`${where}:${session.caseView?.summary ? 'case' : ''}`} meta={meta} context={context} draft={session.drafts[stateId]} lang={lang} canAttach={canAttach} onSubmit={submit} />
+          <FormStep
+            key={`${where}:${session.caseView?.summary ? 'case' : ''}:${session.handover ? 'h' : ''}`}
+            meta={meta}
+            context={context}
+            draft={session.drafts[stateId]}
+            lang={lang}
+            canAttach={canAttach}
+            onSubmit={submit}
+            carried={session.handover?.stateId === stateId ? { fields: session.handover.fields, note: format(t.carriedFrom, { flow: flowTitles[session.handover.carried.from] }) } : undefined}
+          />
         ) : null}
         {meta.kind === 'probe' ? <ProbeStep running={running} lang={lang} onCancel={session.cancel} onStart={session.start} /> : null}
-        {done ? <FlowEnding meta={meta} context={context} lang={lang} fixes={fixes} flowTitles={flowTitles} flowUrl={flowUrl} /> : null}
+        {done ? <FlowEnding flowId={flowId} meta={meta} context={context} lang={lang} fixes={fixes} flowTitles={flowTitles} flowUrl={flowUrl} caseLink={session.caseView ?? undefined} /> : null}
         {meta.kind !== 'fix' && meta.ref ? (
           <p className="mt-4 text-sm">
             {t.readMore}{' '}
@@ -131,7 +145,7 @@ export function FlowRunner({ flow, lang, fixes, flowTitles }: FlowRunnerProps & 
       </section>
       {session.restored ? <SaveToCase replay={replay} lang={lang} flowTitle={flow.info.title[lang]} bound={Boolean(session.caseView)} onSave={session.saveToCase} /> : null}
       <FlowToolbar flow={flow} replay={replay} lang={lang} query={session.query} fixes={fixes} onRestart={session.restart} />
-      <FlowMap flow={flow} visited={[...replay.steps.map((step) => step.state), stateId]} current={stateId} values={context.values} fixes={fixes} lang={lang} />
+      <FlowMap layout={map} title={flow.info.title[lang]} visited={[...replay.steps.map((step) => step.state), stateId]} current={stateId} lang={lang} />
     </div>
   );
 }

@@ -17,8 +17,10 @@ function errorFor(errors: FieldError[], name: string, lang: Locale): string | un
 }
 
 /** A form step: its fields, error messages naming what is wrong, and one submit button per action. */
-export function FormStep({ meta, context, draft, lang, canAttach, onSubmit }: {
+export function FormStep({ meta, context, draft, lang, canAttach, onSubmit, carried }: {
   meta: FormMeta;
+  /** Fields a hand-off filled, and the note that says so. */
+  carried?: { fields: string[]; note: string };
   context: FlowContext;
   draft?: FlowValues;
   lang: Locale;
@@ -72,6 +74,7 @@ export function FormStep({ meta, context, draft, lang, canAttach, onSubmit }: {
             // A pasted URL or host:port is split into its fields as soon as staff leave the field.
             onBlur={field.kind === 'host' ? () => setValues((current) => fillFromHost(meta.fields, current, field.name)) : undefined}
           />
+          {carried?.fields.includes(field.name) ? <p data-carried={field.name} className="mt-1 text-sm text-slate-600 dark:text-slate-400">{carried.note}</p> : null}
           {field.suggestions ? <CauseSuggestions suggestions={field.suggestions} context={`${previous} ${values[field.name] ?? ''}`} lang={lang} onUse={(text) => set(field.name, text)} /> : null}
         </div>
       ))}

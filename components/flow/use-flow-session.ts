@@ -5,11 +5,14 @@ import {
   CaseRun,
   encodeFlowLink,
   FlowSession,
+  handoverDraft,
+  readHandover,
   replayPath,
   requestProbe,
   restoreFlowLink,
   startReplay,
   stateIdOf,
+  type Handover,
   type LinkNotice,
   type PathStep,
   type Recheck,
@@ -46,6 +49,8 @@ export interface FlowSessionHandle {
   recheck: () => Promise<Recheck[]>;
   /** Records the run so far on a case, re-running its probes there; says which step the server saw differently. */
   saveToCase: (caseId: string) => Promise<{ changed?: { n: number; before: string; after: string } }>;
+  /** What the flow that handed over to this one passed on (`?h=`), and which first-form fields it filled. */
+  handover: { carried: Handover; stateId: string | null; fields: string[] } | null;
 }
 
 /** How the runner names the ending it reached, for the case (fix endings take their title from the articles). */
@@ -79,6 +84,7 @@ export function useFlowSession(flow: FlowDefinition, options: SessionOptions): F
   const writes = useRef(Promise.resolve());
   const [drafts, setDrafts] = useState<Drafts>({});
   const [caseView, setCaseView] = useState<CaseView | null>(null);
+  const [handover, setHandover] = useState<FlowSessionHandle['handover']>(null);
   const caseRun = useRef<CaseRun | null>(null);
   const names = useRef<Record<string, string>>({});
   const latest = useRef(options);
@@ -123,11 +129,24 @@ export function useFlowSession(flow: FlowDefinition, options: SessionOptions): F
     mounted.current = true;
     let alive = true;
     const { lang } = latest.current;
-    /** The case's part of the URL, kept in front of the flow link's `v` and `p`. */
-    const caseQuery = () => (caseRun.current ? new URLSearchParams({ case: caseRun.current.caseId, ...(caseRun.current.runId ? { run: caseRun.current.runId } : {}) }).toString() : '');
     const search = new URLSearchParams(window.location.search);
+    const carried = readHandover(search);
+    /** The case's part of the URL and the hand-over, kept in front of the flow link's `v` and `p`. */
+    const caseQuery = () =>
+      new URLSearchParams({
+        ...(caseRun.current ? { case: caseRun.current.caseId, ...(caseRun.current.runId ? { run: caseRun.current.runId } : {}) } : {}),
+        ...(carried ? { h: search.get('h') as string } : {}),
+      }).toString();
     const caseId = search.get('case');
-    if (caseId) caseRun.current = new CaseRun({ caseId, runId: search.get('run') ?? undefined, flow, lang, onChange: () => showCase() });
+    const runId = search.get('run') ?? undefined;
+    // A new run after a hand-over on the same case is linked to the run that handed over.
+    if (caseId) caseRun.current = new CaseRun({ caseId, runId, from: runId ? undefined : carried?.fromRun, flow, lang, onChange: () => showCase() });
+    if (carried) {
+      // The carried values start the first form, unless a path is already under way (a link, a stored run).
+      const draft = search.has('p') || runId ? null : handoverDraft(flow, carried);
+      setHandover({ carried, stateId: draft?.stateId ?? null, fields: draft?.fields ?? [] });
+      if (draft) setDrafts((known) => ({ ...known, [draft.stateId]: { ...draft.values, ...known[draft.stateId] } }));
+    }
     // Probes of a run on a case go through the case, so the server stores them; others through /api/probe.
     const current = new FlowSession({
       flow,
@@ -254,5 +273,5 @@ export function useFlowSession(flow: FlowDefinition, options: SessionOptions): F
     [flow, showCase, describeCase],
   );
 
-  return { state, restored, notice, query, drafts, answer, submit, cancel, start, reopen, restart, caseView, recheck, saveToCase };
+  return { state, restored, notice, query, drafts, answer, submit, cancel, start, reopen, restart, caseView, recheck, saveToCase, handover };
 }

@@ -111,7 +111,7 @@ export interface TimelineEvent {
 const flowName = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'must be 1 to 80 letters, digits, - or _');
 
 /** `POST /api/cases/:id/runs`: a flow run starts on the case (`lang`: the case's when absent). */
-export const startRunSchema = z.strictObject({ flowId: flowName, lang: z.enum(LOCALES).optional() });
+export const startRunSchema = z.strictObject({ flowId: flowName, lang: z.enum(LOCALES).optional(), from: z.uuid().optional() });
 
 /** A form's values as the runner submitted them: text, or rows of text. */
 const formValues = z.record(z.string().max(80), z.union([z.string().max(4000), z.array(z.record(z.string().max(80), z.string().max(4000))).max(50)]));

@@ -16,14 +16,19 @@ import { appendEvent, userNames } from './store';
 export function createRunsApi(deps: Pick<CasesApiDeps, 'db' | 'authorize'>) {
   const guarded = guardedWith(deps);
   return {
-    /** `POST /api/cases/:id/runs {flowId, lang?}` → 201 `{runId, eventId, at}`. */
+    /** `POST /api/cases/:id/runs {flowId, lang?, from?}` → 201 `{runId, eventId, at}`; `from` names the run it was handed over from. */
     start: guarded<[string]>(async (request, caller, db, id) => {
       const body = await bodyOf(request, startRunSchema);
       if (!body.ok) return body.response;
       const lang = await caseLang(db, id);
       if (!lang) return notFound();
+      const { flowId, from } = body.value;
+      // A hand-over: the run continues one recorded on this same case.
+      const previous = from ? await findRun(db, id, from) : null;
+      if (from && !previous) return fieldError('from', 'is not a run of this case');
+      const handedOver = previous ? { from: { runId: from, flowId: previous.payload.flowId } } : {};
       const runId = randomUUID();
-      const event = await appendEvent(db, id, 'flow-run', { runId, flowId: body.value.flowId, lang: body.value.lang ?? lang }, caller.user.id);
+      const event = await appendEvent(db, id, 'flow-run', { runId, flowId, lang: body.value.lang ?? lang, ...handedOver }, caller.user.id);
       if (!event) return notFound();
       return jsonResponse(201, { runId, eventId: event.id, at: event.at }, { location: `/api/cases/${id}/runs/${runId}` });
     }),

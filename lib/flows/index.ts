@@ -8,6 +8,7 @@
  *   runtime/  session (drives one flow), form (reads and checks a form), probe-request,
  *             events (recorded step -> machine event), replay (pure transitions), path,
  *             case-run (a run recorded on a case: probes through the case, steps, reopen, save)
+ *   handover/ what a flow hands the next one (target, carried values, evidence) and its `h` query
  *   link/     codec (the `?v=&p=` query), slim (short links), restore (link -> replay)
  *   reports/  text, fix titles, evidence, step summaries, case notes, 5 Whys report, status update
  *   map, hrefs, suggest
@@ -30,11 +31,12 @@ export { evidenceFacts, FACT_LABELS, failureText } from './reports/evidence';
 export { fixName, isCustomerFix, stepBody, stepHeading, type FixInfoMap } from './reports/fixes';
 export { summarizeSteps } from './reports/step-summary';
 export { buildCaseNotes } from './reports/transcript';
-export { buildFiveWhysReport } from './reports/five-whys-report';
-export { buildStatusUpdate } from './reports/status-update';
+export { buildFiveWhysReport, fiveWhysReportOf } from './reports/five-whys-report';
+export { buildStatusUpdate, foreignWords, statusPhaseOf, statusPhases, type StatusPhase } from './reports/status-update';
 
-export { buildFlowMap } from './map';
+export { buildFlowMap, type FlowMapLayout, type PlacedNode } from './map';
 export { articleFixHref, customerFixHref, flowHref } from './hrefs';
 export { rankSuggestions } from './suggest';
+export { buildHandover, encodeHandover, handoverDraft, readHandover, type Handover } from './handover/handover';
 export { CaseRun, pathOfRun, type CaseSummary, type Recheck, type SaveStatus } from './runtime/case-run';
 export type { StoredEvidence } from './runtime/probe-client';

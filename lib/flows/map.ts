@@ -70,3 +70,26 @@ export function buildFlowMap(machine: FlowMachine): FlowMap {
   });
   return { nodes, edges, rows: Math.max(...nodes.map((node) => node.depth)) + 1, widest: Math.max(...rows.values()) };
 }
+
+/** One state of a laid-out map: where its box is (top-left, in map pixels) and its label in lines. */
+export interface PlacedNode {
+  id: string;
+  kind: StepMeta['kind'];
+  final: boolean;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** The full label, as screen readers announce it. */
+  label: string;
+  /** The full label, wrapped: nothing is cut off. */
+  lines: string[];
+}
+
+/** A flow's map laid out in layers, ready to draw: node boxes, edge routes, the map's size. */
+export interface FlowMapLayout {
+  nodes: PlacedNode[];
+  edges: Array<{ from: string; to: string; points: Array<{ x: number; y: number }> }>;
+  width: number;
+  height: number;
+}

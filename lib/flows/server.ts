@@ -8,3 +8,4 @@ import 'server-only';
 export { getFlow, listFlows } from './registry/flows';
 export { fixInfoFor } from './registry/fix-info';
 export { checkFixReferences, listFixReferences } from './registry/fix-references';
+export { flowMapLayout } from './registry/map-layout';

@@ -1,5 +1,13 @@
-import { defineFlow, fixKey as fix, DNS_FAILURE_CODES, TCP_CODES, TLS_PROBLEM_CODES, probe, form, handoffEnd, question } from '../kit';
+import { defineFlow, fixKey as fix, DNS_FAILURE_CODES, TCP_CODES, TLS_PROBLEM_CODES, probe, form, handoffEnd, question, type ImpliedAnswer } from '../kit';
 import { OPTIONAL_PORT_FIELD } from './common-fields';
+
+const ADDRESS: ImpliedAnswer['source'] = { zh: '客户端的服务器地址', en: "the client's server address" };
+
+/** `https://`, `wss://`, `ssl://` in the client's address switch TLS on; `http://`, `ws://` leave it off: no need to ask. */
+const SCHEME_OF_ADDRESS: ImpliedAnswer[] = [
+  { option: 'on', when: { field: 'address', test: 'impliesTls' }, source: ADDRESS },
+  { option: 'off', when: { field: 'address', test: 'impliesPlain' }, source: ADDRESS },
+];
 
 /** Client configuration: the server address, port and scheme, proxy settings and the client's version. */
 export const clientConfigFlow = defineFlow({
@@ -98,6 +106,7 @@ export const clientConfigFlow = defineFlow({
         { id: 'on', label: { zh: '启用了', en: 'Yes' }, to: 'proxy' },
         { id: 'off', label: { zh: '没有（http:// 或未勾选）', en: 'No (http:// or unticked)' }, to: fix('server-address-invalid', 'fix-address-format') },
       ],
+      implied: SCHEME_OF_ADDRESS,
     }),
     plainPort: question({
       title: { zh: '服务器在这个端口上不用 TLS', en: 'The server does not use TLS on this port' },
@@ -106,6 +115,7 @@ export const clientConfigFlow = defineFlow({
         { id: 'on', label: { zh: '启用了', en: 'Yes' }, to: fix('server-address-invalid', 'fix-address-format') },
         { id: 'off', label: { zh: '没有', en: 'No' }, to: 'proxy' },
       ],
+      implied: SCHEME_OF_ADDRESS,
     }),
     tlsTrouble: handoffEnd('tls-handshake', {
       title: { zh: '地址没错，但 TLS 有问题', en: 'The address is right, but TLS has a problem' },

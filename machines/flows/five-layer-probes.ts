@@ -1,10 +1,16 @@
-import { fixKey as fix, DNS_SERVER_FAILURE_CODES, LOWER_LAYER_CODES, TCP_CODES, probe, question, type Goto, type StepBuilder } from '../kit';
+import { fixKey as fix, DNS_SERVER_FAILURE_CODES, LOWER_LAYER_CODES, TCP_CODES, probe, question, type Goto, type ImpliedAnswer, type StepBuilder } from '../kit';
 
 /** After a working TLS (or plain) port: HTTP when a URL was given, else the customer-side questions. */
 const AFTER_TRANSPORT: Goto = [{ when: { field: 'url', test: 'filled' }, target: 'httpProbe' }, { target: 'serverSideOk' }];
 
 const EXPECTS_TLS = { zh: '客户端要求加密连接（https、ssl://、“安全连接”）', en: 'The client expects TLS here (https, ssl://, "secure connection")' };
 const PLAIN_CLIENT = { zh: '客户端用的是明文连接', en: 'The client uses a plain connection' };
+
+/** An `https://` URL says the client expects TLS, an `http://` one that it does not: no need to ask. */
+const SCHEME_OF_URL: ImpliedAnswer[] = [
+  { option: 'expects-tls', when: { field: 'url', test: 'impliesTls' }, source: { zh: '网址', en: 'the URL' } },
+  { option: 'plain', when: { field: 'url', test: 'impliesPlain' }, source: { zh: '网址', en: 'the URL' } },
+];
 
 /** The steps of the five-layer flow that Fixpath tests by itself, layer by layer. */
 export const FIVE_LAYER_PROBE_STEPS: Record<string, StepBuilder> = {
@@ -148,6 +154,7 @@ export const FIVE_LAYER_PROBE_STEPS: Record<string, StepBuilder> = {
       { id: 'expects-tls', label: EXPECTS_TLS, to: fix('server-address-invalid', 'fix-address-format') },
       { id: 'plain', label: PLAIN_CLIENT, to: AFTER_TRANSPORT },
     ],
+    implied: SCHEME_OF_URL,
   }),
   tlsSilent: question({
     title: { zh: '服务器接受了连接，却不回应 TLS 握手', en: 'The server accepts the connection but never answers the TLS handshake' },
@@ -155,6 +162,7 @@ export const FIVE_LAYER_PROBE_STEPS: Record<string, StepBuilder> = {
       { id: 'expects-tls', label: EXPECTS_TLS, to: fix('service-not-listening', 'check-listening') },
       { id: 'plain', label: PLAIN_CLIENT, to: AFTER_TRANSPORT },
     ],
+    implied: SCHEME_OF_URL,
   }),
   tlsReset: question({
     title: { zh: '服务器在 TLS 握手时断开了连接', en: 'The server drops the connection during the TLS handshake' },
@@ -162,6 +170,7 @@ export const FIVE_LAYER_PROBE_STEPS: Record<string, StepBuilder> = {
       { id: 'expects-tls', label: EXPECTS_TLS, to: fix('tls-version-mismatch', 'check-tls-versions') },
       { id: 'plain', label: PLAIN_CLIENT, to: AFTER_TRANSPORT },
     ],
+    implied: SCHEME_OF_URL,
   }),
   httpProbe: probe({
     title: { zh: '请求 {url}', en: 'Requesting {url}' },

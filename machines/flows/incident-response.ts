@@ -146,6 +146,8 @@ export const incidentResponseFlow = defineFlow({
         zh: '止损不等于修好。用 5 Why 找到根本原因并落实对策，防止再次发生。',
         en: 'Mitigated is not fixed. Use 5 Whys to find the root cause and put countermeasures in place so it does not happen again.',
       },
+      // The 5 Whys problem is the symptom, where and since when: exactly what the basics recorded.
+      carry: { problem: { zh: '{service}：自 {started} 起，{symptom}', en: '{service}: since {started}, {symptom}' } },
       ref: { slug: 'five-whys-rca', fixId: 'state-the-problem' },
     }),
     singleCustomer: handoffEnd('five-layer', {

@@ -11,9 +11,17 @@ export type ConditionInput = TestInput & { test: ValueTest };
 
 const filled = (value: FieldValue | undefined) => (typeof value === 'string' ? value.trim() !== '' : Array.isArray(value) && value.length > 0);
 
+/** Schemes that promise TLS, and ones that promise none: what an address or URL says by itself. */
+const TLS_SCHEME = /^\s*(https|wss|ssl|tls):\/\//i;
+const PLAIN_SCHEME = /^\s*(http|ws):\/\//i;
+
 /** Tests a form or question can branch on; named so the flow map can say what they mean. */
 export const VALUE_TESTS = {
   filled: ({ value }: TestInput) => filled(value),
+  /** The value is an address whose scheme means TLS (`https://`, `wss://`, `ssl://`, `tls://`). */
+  impliesTls: ({ value }: TestInput) => typeof value === 'string' && TLS_SCHEME.test(value),
+  /** The value is an address whose scheme means no TLS (`http://`, `ws://`). */
+  impliesPlain: ({ value }: TestInput) => typeof value === 'string' && PLAIN_SCHEME.test(value),
   ipLiteral: ({ address }: TestInput) => address === 'ipv4' || address === 'ipv6',
   addressMalformed: ({ address }: TestInput) => address === 'malformed',
 } satisfies Record<string, (input: TestInput) => boolean>;

@@ -52,10 +52,23 @@ interface BaseMeta {
   ref?: FixRef;
 }
 
+/**
+ * An answer a question need not ask for: when the flow's values pass `when`, the runtime picks
+ * `option` by itself and shows it as implied ("implied by https:// in the URL"), and staff can
+ * change it. `source` names the field in words.
+ */
+export interface ImpliedAnswer {
+  option: string;
+  when: ValueCondition;
+  source: Text;
+}
+
 /** A question answered by pressing one option. */
 export interface QuestionMeta extends BaseMeta {
   kind: 'question';
   options: OptionSpec[];
+  /** Answers the values already give, tried in order. */
+  implied?: ImpliedAnswer[];
   commands?: CommandSpec[];
   /** Text the UI generates from the answers (the customer status update). */
   template?: 'incident-status';
@@ -119,6 +132,12 @@ export interface FixMeta {
 export interface HandoffMeta extends BaseMeta {
   kind: 'handoff';
   flow: FlowId;
+  /**
+   * Values the next flow's fields start from, by the next flow's field name: text in each
+   * language with `{name}` slots filled from this flow's values (e.g. the incident's service,
+   * start and symptom as the 5 Whys problem). The target (host, port, URL) is always carried.
+   */
+  carry?: Record<string, Text>;
 }
 
 /** The flow ends with a generated report (five-whys): the template and what it needs to read the values. */

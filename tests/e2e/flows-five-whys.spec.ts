@@ -44,6 +44,9 @@ test('the 5 Whys report holds the whole chain, with probe evidence, root cause a
   await page.getByRole('button', { name: 'Make the report' }).click();
 
   await expect(currentStep(page)).toHaveAttribute('data-state', 'report');
+  // The report is shown formatted; its Markdown (what "Copy Markdown" copies) is folded below it.
+  await expect(page.locator('[data-report-formatted] [data-why="3"]')).toContainText('Why 3: Renewal was a manual task nobody owned (Possible)');
+  await page.getByText('Report (Markdown)', { exact: true }).click();
   const report = await page.locator('[data-report]').innerText();
   expect(report).toContain('**Problem:** Clients in the Shanghai office cannot log in since 09:10');
   expect(report).toContain('1. **Why 1:** The TLS handshake fails _(Confirmed)_');

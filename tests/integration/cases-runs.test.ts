@@ -110,6 +110,27 @@ for (const kind of ['pglite', 'postgres'] as const) {
       assert.deepEqual(read.body.names, { [li.id]: 'Li Wei', [sam.id]: 'Sam' });
     });
 
+    it('a hand-over starts the next run on the same case, linked to the run it came from', async (t) => {
+      if (skip()) return t.skip('no PostgreSQL server on this machine');
+      const id = await newCase('Incident then 5 Whys');
+      const { body: first } = await json(await runs.start(call('POST', `/api/cases/${id}/runs`, li.token, { flowId: 'incident-response' }), id));
+      const next = await json(await runs.start(call('POST', `/api/cases/${id}/runs`, li.token, { flowId: 'five-whys', from: first.runId }), id));
+      assert.equal(next.status, 201);
+      const started = (await timeline(id)).filter((event) => event.kind === 'flow-run');
+      assert.deepEqual(started.map((event) => event.payload), [
+        { runId: first.runId, flowId: 'incident-response', lang: 'en' },
+        { runId: next.body.runId, flowId: 'five-whys', lang: 'en', from: { runId: first.runId, flowId: 'incident-response' } },
+      ]);
+      // A run of another case (or none at all) is not something to continue.
+      const other = await newCase('Another case');
+      const { body: foreign } = await json(await runs.start(call('POST', `/api/cases/${other}/runs`, li.token, { flowId: 'tls-handshake' }), other));
+      for (const from of [foreign.runId, MISSING, 'not-a-uuid']) {
+        const refused = await json(await runs.start(call('POST', `/api/cases/${id}/runs`, li.token, { flowId: 'five-layer', from }), id));
+        assert.equal(refused.status, 400, from);
+        assert.equal(refused.body.error.field, 'from');
+      }
+    });
+
     it('a step cannot bring its own evidence: probeEventId must be a probe this server stored for the run', async (t) => {
       if (skip()) return t.skip(String(skip()));
       const id = await newCase('evidence');

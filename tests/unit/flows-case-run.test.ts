@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CaseRun, FlowSession, pathOfRun, replayPath, stateIdOf, type SessionState } from '../../lib/flows';
+import { CaseRun, FlowSession, pathOfRun, replayPath, stateIdOf } from '../../lib/flows';
 import type { ProbeResult } from '../../lib/probes';
 import { FLOWS } from '../../machines';
 import { sampleResult } from '../fixtures/flows/model';
+import { at, settled } from '../fixtures/flows/session';
 
 const flow = FLOWS['five-layer'];
 const CASE = '11111111-1111-4111-8111-111111111111';
@@ -61,20 +62,6 @@ function fakeCaseApi(answers: Partial<Record<string, ProbeResult>>) {
   }) as typeof fetch;
   return { fetch: fetchFake, events, calls, failures };
 }
-
-function settled(session: FlowSession, until: (state: SessionState) => boolean): Promise<SessionState> {
-  return new Promise((resolve) => {
-    if (until(session.state)) return resolve(session.state);
-    const stop = session.subscribe((state) => {
-      if (until(state)) {
-        stop();
-        resolve(state);
-      }
-    });
-  });
-}
-
-const at = (id: string) => (state: SessionState) => stateIdOf(state.replay.snapshot) === id && state.running === null;
 
 /** A session whose probes go through `run`, recording every change on it, as the runner wires them. */
 function recordedSession(run: CaseRun): FlowSession {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { FlowSession, replayPath, stateIdOf, type RunProbe, type SessionState } from '../../lib/flows';
+import { FlowSession, replayPath, stateIdOf, type RunProbe } from '../../lib/flows';
 import type { ProbeResult } from '../../lib/probes';
 import { FLOWS, type ProbeRequest } from '../../machines';
 import { sampleResult } from '../fixtures/flows/model';
+import { at, settled } from '../fixtures/flows/session';
 
 const flow = FLOWS['five-layer'];
 
@@ -18,19 +19,6 @@ function fakeProbe(answers: Partial<Record<string, ProbeResult | Error>>, asked:
   };
 }
 
-function settled(session: FlowSession, until: (state: SessionState) => boolean): Promise<SessionState> {
-  return new Promise((resolve) => {
-    if (until(session.state)) return resolve(session.state);
-    const stop = session.subscribe((state) => {
-      if (until(state)) {
-        stop();
-        resolve(state);
-      }
-    });
-  });
-}
-
-const at = (id: string) => (state: SessionState) => stateIdOf(state.replay.snapshot) === id && state.running === null;
 const target = { host: 'api.example.com', port: '443', url: '' };
 
 describe('FlowSession', () => {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ComponentType } from 'react';
 import type { FlowRunnerProps } from '@/components/flow/flow-runner';
-import { fixInfoFor, getFlow, listFlows } from '@/lib/flows/server';
+import { fixInfoFor, flowMapLayout, getFlow, listFlows } from '@/lib/flows/server';
 import { isLocale } from '@/lib/i18n';
 import type { FlowId } from '@/machines';
 
@@ -24,7 +24,7 @@ export function flowPage(id: FlowId, Runner: ComponentType<FlowRunnerProps>) {
     const { lang } = await params;
     if (!isLocale(lang)) notFound();
     const flowTitles = Object.fromEntries(listFlows().map((info) => [info.id, info.title[lang]])) as Record<FlowId, string>;
-    return <Runner lang={lang} fixes={fixInfoFor(id, lang)} flowTitles={flowTitles} />;
+    return <Runner lang={lang} fixes={fixInfoFor(id, lang)} flowTitles={flowTitles} map={flowMapLayout(id, lang)} />;
   }
 
   return { generateMetadata, FlowPage };

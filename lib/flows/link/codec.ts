@@ -23,7 +23,7 @@ type Tuple = [string, ...unknown[]];
 function toTuple(step: PathStep): Tuple {
   switch (step.kind) {
     case 'answer':
-      return ['a', step.state, step.option];
+      return step.implied ? ['a', step.state, step.option, 1] : ['a', step.state, step.option];
     case 'submit':
       return ['s', step.state, step.action, step.values];
     case 'probe':
@@ -39,7 +39,7 @@ function fromTuple(tuple: unknown): unknown {
   if (!Array.isArray(tuple)) return null;
   const [tag, state, a, b] = tuple;
   const byTag: Record<string, unknown> = {
-    a: { kind: 'answer', state, option: a },
+    a: { kind: 'answer', state, option: a, ...(b === 1 ? { implied: true } : {}) },
     s: { kind: 'submit', state, action: a, values: b },
     p: { kind: 'probe', state, result: a },
     e: { kind: 'probe-error', state, failure: a },
@@ -53,13 +53,15 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
   return new Uint8Array(await new Response(body).arrayBuffer());
 }
 
-function toBase64Url(bytes: Uint8Array): string {
+/** Bytes as base64url without padding (URL-safe, no escaping needed). */
+export function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): Uint8Array {
+/** The bytes of a base64url text; throws on text that is not base64. */
+export function fromBase64Url(text: string): Uint8Array {
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }

@@ -34,25 +34,67 @@ function statusLabel(certainty: readonly OptionSpec[], value: string, lang: Loca
   return (certainty.find((status) => status.id === value) ?? certainty[0])?.label[lang] ?? value;
 }
 
-function whyLines(meta: ReportMeta, context: FlowContext, n: number, lang: Locale): string[] {
-  const cause = textOf(context.values[`why${n}.cause`]);
-  if (!cause) return [];
-  const status = statusLabel(meta.certainty, textOf(context.values[`why${n}.status`]), lang);
-  const lines = [`${n}. **${LABELS.why[lang]} ${n}${colon(lang)}** ${inline(cause)} _(${status})_`];
-  for (const entry of context.evidence.filter((item) => item.state === `why${n}Probe`)) {
-    const found = entry.result ? `\`${entry.result.code}\` ${inline(entry.result.summary)}` : inline(entry.failure?.message ?? '');
-    lines.push(`   - ${LABELS.evidence[lang]} (${entry.request.type.toUpperCase()})${colon(lang)} ${found}`);
-  }
-  return lines;
+/** One "why" of the chain, with the probe evidence attached to it. */
+interface ReportWhy {
+  n: number;
+  cause: string;
+  status: string;
+  evidence: Array<{ type: string; code?: string; text: string }>;
 }
 
-function countermeasureRows(context: FlowContext, lang: Locale): string[] {
+/** The 5 Whys report as data: what the printed report and the Markdown are both made from. */
+export interface FiveWhysReport {
+  /** Every heading and label, in the report's language. */
+  labels: { [K in keyof typeof LABELS]: string };
+  problem: string;
+  /** `host:port`, or '' when no server was given. */
+  server: string;
+  whys: ReportWhy[];
+  root: string;
+  rootStatus: string;
+  countermeasures: Array<{ action: string; owner: string; due: string }>;
+}
+
+/** The report's content read from the flow's values: problem, why chain with evidence, root cause, countermeasures. */
+export function fiveWhysReportOf(meta: ReportMeta, context: FlowContext, lang: Locale): FiveWhysReport {
+  const host = textOf(context.values.host);
+  const port = textOf(context.values.port);
+  const whys = Array.from({ length: meta.whys }, (_, i) => i + 1).flatMap((n): ReportWhy[] => {
+    const cause = textOf(context.values[`why${n}.cause`]);
+    if (!cause) return [];
+    const evidence = context.evidence
+      .filter((item) => item.state === `why${n}Probe`)
+      .map((entry) => ({ type: entry.request.type.toUpperCase(), ...(entry.result ? { code: entry.result.code } : {}), text: entry.result ? entry.result.summary : (entry.failure?.message ?? '') }));
+    return [{ n, cause, status: statusLabel(meta.certainty, textOf(context.values[`why${n}.status`]), lang), evidence }];
+  });
   const rows = Array.isArray(context.values.countermeasures) ? context.values.countermeasures : [];
-  if (rows.length === 0) return [LABELS.none[lang]];
+  const root = textOf(context.values.root);
+  return {
+    labels: Object.fromEntries(Object.entries(LABELS).map(([key, text]) => [key, text[lang]])) as FiveWhysReport['labels'],
+    problem: textOf(context.values.problem),
+    server: host ? `${host}${port ? `:${port}` : ''}` : '',
+    whys,
+    root,
+    rootStatus: root ? statusLabel(meta.certainty, textOf(context.values['root.status']), lang) : '',
+    countermeasures: rows.map((row) => ({ action: row.action ?? '', owner: row.owner ?? '', due: row.due ?? '' })),
+  };
+}
+
+function whyLines(why: ReportWhy, report: FiveWhysReport, lang: Locale): string[] {
+  const { labels } = report;
   return [
-    `| ${LABELS.action[lang]} | ${LABELS.owner[lang]} | ${LABELS.due[lang]} |`,
+    `${why.n}. **${labels.why} ${why.n}${colon(lang)}** ${inline(why.cause)} _(${why.status})_`,
+    ...why.evidence.map((entry) => `   - ${labels.evidence} (${entry.type})${colon(lang)} ${entry.code ? `\`${entry.code}\` ` : ''}${inline(entry.text)}`),
+  ];
+}
+
+function countermeasureRows(report: FiveWhysReport): string[] {
+  const { labels, countermeasures } = report;
+  if (countermeasures.length === 0) return [labels.none];
+  return [
+    `| ${labels.action} | ${labels.owner} | ${labels.due} |`,
     '| --- | --- | --- |',
-    ...rows.map((row) => `| ${inline(row.action ?? '')} | ${inline(row.owner ?? '')} | ${inline(row.due ?? '')} |`),
+    ...countermeasures.map((row) => `| ${inline(row.action)} | ${inline(row.owner)} | ${inline(row.due)} |`),
   ];
 }
 
@@ -62,28 +104,27 @@ function countermeasureRows(context: FlowContext, lang: Locale): string[] {
  * of their certainty.
  */
 export function buildFiveWhysReport(meta: ReportMeta, context: FlowContext, lang: Locale, flowUrl?: string): string {
-  const host = textOf(context.values.host);
-  const port = textOf(context.values.port);
-  const root = textOf(context.values.root);
+  const report = fiveWhysReportOf(meta, context, lang);
+  const { labels } = report;
   const lines = [
-    `# ${LABELS.title[lang]}`,
+    `# ${labels.title}`,
     '',
-    `**${LABELS.problem[lang]}${colon(lang)}** ${inline(textOf(context.values.problem))}`,
-    ...(host ? [`**${LABELS.server[lang]}${colon(lang)}** ${inline(host)}${port ? `:${inline(port)}` : ''}`] : []),
+    `**${labels.problem}${colon(lang)}** ${inline(report.problem)}`,
+    ...(report.server ? [`**${labels.server}${colon(lang)}** ${inline(report.server)}`] : []),
     '',
-    `## ${LABELS.chain[lang]}`,
+    `## ${labels.chain}`,
     '',
-    ...Array.from({ length: meta.whys }, (_, i) => whyLines(meta, context, i + 1, lang)).flat(),
+    ...report.whys.flatMap((why) => whyLines(why, report, lang)),
     '',
-    `## ${LABELS.root[lang]}`,
+    `## ${labels.root}`,
     '',
-    root ? `${inline(root)} _(${statusLabel(meta.certainty, textOf(context.values['root.status']), lang)})_` : LABELS.none[lang],
+    report.root ? `${inline(report.root)} _(${report.rootStatus})_` : labels.none,
     '',
-    `## ${LABELS.countermeasures[lang]}`,
+    `## ${labels.countermeasures}`,
     '',
-    ...countermeasureRows(context, lang),
+    ...countermeasureRows(report),
     '',
-    `${LABELS.source[lang]}${flowUrl ? `${colon(lang)} <${flowUrl}>` : ''}`,
+    `${labels.source}${flowUrl ? `${colon(lang)} <${flowUrl}>` : ''}`,
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import type { Evidence, FieldSpec, FlowMachine, FlowValues, StepMeta } from '@/machines';
 import type { Locale } from '@/lib/i18n';
+import { impliedAnswerOf, impliedReason } from '../runtime/implied';
 import type { PathStep } from '../runtime/path';
 import type { Replay } from '../runtime/replay';
 import { stateMetaOf } from '../runtime/state';
@@ -18,6 +19,8 @@ export interface StepSummary {
   answer: string;
   /** The probe run recorded by this step. */
   evidence?: Evidence;
+  /** Why the runtime answered this question by itself ("implied by https:// in the URL"). */
+  implied?: string;
   /**
    * True for a form's "attach a probe" submit and the probe run it started: evidence for the
    * form step staff are still on, not steps of their own (the runner numbers steps without them).
@@ -80,6 +83,7 @@ export function summarizeSteps(machine: FlowMachine, replay: Replay, lang: Local
   return replay.steps.map((step, index) => {
     const meta = stateMetaOf(machine, step.state) as StepMeta;
     const after = replay.snapshots[index + 1].context;
+    const rule = step.kind === 'answer' && step.implied ? impliedAnswerOf(meta, replay.snapshots[index].context) : null;
     const recorded = step.kind === 'probe' || step.kind === 'probe-error' || step.kind === 'cancel';
     const previous = replay.steps[index - 1];
     const attached = isAttach(step) || (recorded && previous !== undefined && isAttach(previous));
@@ -90,6 +94,7 @@ export function summarizeSteps(machine: FlowMachine, replay: Replay, lang: Local
       meta,
       title: stepHeading(meta, lang, after.values),
       answer: answerText(step, meta, lang),
+      ...(rule ? { implied: impliedReason(rule, after, lang) } : {}),
       ...(recorded ? { evidence: after.evidence[after.evidence.length - 1] } : {}),
     };
   });

@@ -62,7 +62,7 @@ export function buildCaseNotes(input: CaseNotesInput): string {
   if (replay.snapshot.context.evidence.length > 0) lines.push(LABELS.probesNote[lang]);
   lines.push('');
   for (const step of summarizeSteps(flow.machine, replay, lang)) {
-    lines.push(`${step.index + 1}. ${step.title}`, `   ${step.answer}`);
+    lines.push(`${step.index + 1}. ${step.title}`, `   ${step.answer}${step.implied ? ` (${step.implied})` : ''}`);
     if (step.evidence?.result) {
       for (const fact of evidenceFacts(step.evidence, lang)) lines.push(`   ${labelled(FACT_LABELS[fact.key][lang], fact.value, lang)}`);
     }

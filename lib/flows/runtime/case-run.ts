@@ -114,6 +114,8 @@ interface CaseRunOptions {
   caseId: string;
   /** A run already on the case (reopened); otherwise one starts with the first step. */
   runId?: string;
+  /** The run of the flow that handed over to this one, on the same case: the new run is linked to it. */
+  from?: string;
   flow: { info: { id: string }; machine: Parameters<typeof summarizeSteps>[0] };
   lang: Locale;
   fetch?: typeof fetch;
@@ -275,7 +277,7 @@ export class CaseRun {
 
   /** The run's id, starting the run on the case the first time (again after a failed start). */
   private ensureRun(): Promise<string> {
-    this.run ??= this.call<{ runId: string }>('POST', '/runs', { flowId: this.options.flow.info.id, lang: this.options.lang }).then(
+    this.run ??= this.call<{ runId: string }>('POST', '/runs', { flowId: this.options.flow.info.id, lang: this.options.lang, ...(this.options.from ? { from: this.options.from } : {}) }).then(
       ({ runId }) => {
         this.knownRunId = runId;
         this.options.onChange?.();

@@ -19,7 +19,8 @@ const eventName = z.string().check(z.regex(/^[a-z0-9-]{1,40}$/));
  * these; it is what a link carries, and the runtime turns each into the machine's event.
  */
 export const pathStepSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('answer'), state: stateId, option: eventName }),
+  // `implied`: the runtime answered from the values (an https:// URL says the client expects TLS).
+  z.object({ kind: z.literal('answer'), state: stateId, option: eventName, implied: z.optional(z.literal(true)) }),
   z.object({ kind: z.literal('submit'), state: stateId, action: eventName, values: z.record(text(80), fieldValueSchema) }),
   z.object({ kind: z.literal('probe'), state: stateId, result: probeResultSchema }),
   z.object({ kind: z.literal('probe-error'), state: stateId, failure: probeFailureSchema }),

@@ -3,6 +3,7 @@ import { readForm, type FieldError } from './form';
 import type { PathStep } from './path';
 import { toProbeFailure, type BusyWait } from './probe-client';
 import { probeRequestFor } from './probe-request';
+import { impliedAnswerOf } from './implied';
 import { extendReplay, startReplay, truncateReplay, type Replay } from './replay';
 import { stateIdOf, stateMetaOf } from './state';
 
@@ -44,6 +45,8 @@ export class FlowSession {
   private current: SessionState;
   private controller: AbortController | null = null;
   private readonly listeners = new Set<(state: SessionState) => void>();
+  /** Questions staff reopened after the runtime answered them from the values: asked from then on. */
+  private readonly declined = new Set<string>();
 
   constructor(options: FlowSessionOptions) {
     this.flow = options.flow;
@@ -110,8 +113,14 @@ export class FlowSession {
     return this.current.running !== null && this.apply({ kind: 'cancel', state: this.stateId });
   }
 
-  /** Reopens the step at `index`: the path is cut back to just before it. */
+  /**
+   * Reopens the step at `index`: the path is cut back to just before it. Reopening an implied
+   * answer means staff want to answer it themselves; starting over forgets that.
+   */
   reopen(index: number): void {
+    const step = this.current.replay.steps[index];
+    if (index === 0) this.declined.clear();
+    else if (step?.kind === 'answer' && step.implied) this.declined.add(step.state);
     this.load(truncateReplay(this.current.replay, index));
   }
 
@@ -139,8 +148,20 @@ export class FlowSession {
   private apply(step: PathStep): boolean {
     const next = extendReplay(this.flow.machine, this.current.replay, step);
     if (!next) return false;
-    this.load(next);
+    this.load(this.answerImplied(next));
     return true;
+  }
+
+  /** Answers the questions the values already answer (recorded as implied steps), until one must be asked. */
+  private answerImplied(replay: Replay): Replay {
+    let current = replay;
+    for (;;) {
+      const state = stateIdOf(current.snapshot);
+      const rule = this.declined.has(state) ? null : impliedAnswerOf(stateMetaOf(this.flow.machine, state), current.snapshot.context);
+      const next = rule ? extendReplay(this.flow.machine, current, { kind: 'answer', state, option: rule.option, implied: true }) : null;
+      if (!next) return current;
+      current = next;
+    }
   }
 
   private stopProbe(): void {
