@@ -99,6 +99,10 @@ export function createProbeGuard(config: ResolvedProbeOptions): ProbeGuard {
   async function run(guarded: GuardedProbe): Promise<GuardedOutcome> {
     const limited = await limit(guarded.caller.key);
     if (limited) return { ok: false, response: limited };
+    // A full instance turns the probe away before the share is taken: that is a transaction
+    // and a delete in the database, which under embedded PGlite run on this event loop, and
+    // 120 clients bouncing off a full gate every second spent it on nothing (bench:probe --pages).
+    if (config.gate.full) return { ok: false, response: busy('too many probes are running; retry shortly') };
     // The caller's share first: one caller must not fill the process's queue (red-team M3).
     const share = await config.shareStore.acquire(guarded.caller.key, config.maxPerCaller);
     if (!share) return { ok: false, response: busy(`you already have ${config.maxPerCaller} probes running; retry shortly`) };
