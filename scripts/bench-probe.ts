@@ -217,7 +217,7 @@ async function printPagesUnderProbeLoad() {
   const clients = Number(process.env.BENCH_PROBE_CLIENTS ?? 200);
   const loads = Number(process.env.BENCH_PAGE_LOADS ?? 300);
   const runs = Number(process.env.BENCH_RUNS ?? 1);
-  console.log(`\nPage latency of the production server (next start, ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}), ${loads} loads per page one after another,`);
+  console.log(`\nPage latency of the production server (next start, ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}), ${loads} loads per page one after another (at most 100 idle),`);
   console.log(`idle and while ${clients} probe clients (a person and token each) run http probes to a loopback port that never answers (2 s budget each),`);
   console.log(`waiting Retry-After after a 503 or 429 as the flow runner does; ${runs} run(s), medians over runs:\n`);
   const results: PageRow[][] = [];
