@@ -13,7 +13,8 @@ import path from 'node:path';
 import type { DatabaseConfig } from '@/lib/db/server';
 import { seedPeople } from '../tests/fixtures/db/people';
 import { startInstance, stopInstance, type Instance } from '../tests/fixtures/next-server';
-import { startSilentServer } from '../tests/fixtures/probes/servers';
+import net from 'node:net';
+import { listen } from '../tests/fixtures/probes/servers';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const PASSWORD = 'bench-password-long-enough';
@@ -108,7 +109,8 @@ export async function pagesUnderProbeLoad(options: { clients: number; loads: num
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fixpath-bench-pages-'));
   const databaseUrl = process.env.BENCH_DATABASE_URL;
   const config: DatabaseConfig = databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir };
-  const silent = await startSilentServer();
+  // Accepts and never answers; closes its side once the probe gives up, so thousands of probes leave no sockets behind.
+  const silent = await listen(net.createServer((socket) => socket.on('end', () => socket.destroy())));
   let instance: Instance | undefined;
   try {
     const seeding = performance.now();
@@ -138,7 +140,9 @@ export async function pagesUnderProbeLoad(options: { clients: number; loads: num
     await new Promise((resolve) => setTimeout(resolve, PROBE_BUDGET_MS + 1000));
     const rows: PageRow[] = [];
     for (const [name, route] of pages) {
+      const started = performance.now();
       const loaded = await loadTimes(`${instance.url}${route}`, cookie, options.loads);
+      options.log(`  under load: ${name}, ${options.loads} loads in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       const quiet = idle.get(name) ?? [];
       rows.push({ page: name, idle: { p50: percentile(quiet, 50), p95: percentile(quiet, 95) }, loaded: { p50: percentile(loaded, 50), p95: percentile(loaded, 95) } });
     }
