@@ -35,7 +35,7 @@ interface LookupJob {
 }
 
 /** A lookup's own answer, or a remembered negative one (no query was sent). */
-export type GuardedLookup<T> = { fresh: T } | { cached: NegativeAnswer };
+type GuardedLookup<T> = { fresh: T } | { cached: NegativeAnswer };
 
 /** Per-caller cap on lookups in flight, a negative cache, and one query for a burst of the same lookup. */
 export interface LookupGuard {
