@@ -1,7 +1,9 @@
 /**
  * Probe benchmark: each probe type against a loopback server, next to the
- * bare Node operation it wraps, and POST /api/probe throughput at 1, 8 and 32
- * concurrent clients (BENCH_CLIENTS=1,8,32 to change). Sends traffic to 127.0.0.1 only.
+ * bare Node operation it wraps, POST /api/probe throughput at 1, 8 and 32
+ * concurrent clients (BENCH_CLIENTS=1,8,32 to change), and page latency of the
+ * production server while 200 probe clients run slow probes (needs `npm run build`;
+ * `-- --pages` for that section alone, BENCH_RUNS runs of it). Sends traffic to 127.0.0.1 only.
  */
 import { execFile } from 'node:child_process';
 import { Resolver } from 'node:dns/promises';
@@ -15,6 +17,7 @@ import { generateTestPki } from '../tests/fixtures/probes/certs';
 import { startDnsServer } from '../tests/fixtures/probes/dns-server';
 import { listen, startHttpServer, startTlsServer } from '../tests/fixtures/probes/servers';
 import { startDelayProxy } from './bench-probe-delay';
+import { pagesUnderProbeLoad, type PageRow } from './bench-probe-pages';
 
 /** Where the system tools live and how the probes run them (the probes pass the checked IP last). */
 const TOOL_ENVIRONMENT = { PATH: `${process.env.PATH ?? '/usr/bin:/bin'}:/usr/sbin:/sbin`, LC_ALL: 'C' } as unknown as NodeJS.ProcessEnv;
@@ -206,6 +209,32 @@ async function printTlsOverRoundTrip(context: ProbeContext) {
   console.log(`  probe ${ms(probeMs)}, one bare handshake (tls.connect, TLS 1.3) ${ms(bareMs)}: ${(probeMs / bareMs).toFixed(2)}x (target: at most 1.5x)`);
 }
 
+/**
+ * Page p50/p95 idle and under probe load, BENCH_RUNS (default 1) fresh servers; with several
+ * runs each figure is the median over the runs.
+ */
+async function printPagesUnderProbeLoad() {
+  const clients = Number(process.env.BENCH_PROBE_CLIENTS ?? 200);
+  const loads = Number(process.env.BENCH_PAGE_LOADS ?? 300);
+  const runs = Number(process.env.BENCH_RUNS ?? 1);
+  console.log(`\nPage latency of the production server (next start, ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}), ${loads} loads per page one after another (at most 100 idle),`);
+  console.log(`idle and while ${clients} probe clients (a person and token each) run http probes to a loopback port that never answers (2 s budget each),`);
+  console.log(`waiting Retry-After after a 503 or 429 as the flow runner does; ${runs} run(s), medians over runs:\n`);
+  const results: PageRow[][] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const result = await pagesUnderProbeLoad({ clients, loads, log: (line) => console.log(line) });
+    const outcomes = [...result.outcomes].sort((a, b) => b[1] - a[1]).map(([outcome, count]) => `${outcome} x${count}`).join(', ');
+    console.log(`  run ${run + 1}: ${result.rows.map((row) => `${row.page.split(' ')[0]} p95 ${ms(row.loaded.p95)}`).join('; ')}; probe outcomes: ${outcomes}`);
+    results.push(result.rows);
+  }
+  console.log(`\n${pad('page', 52)}${pad('idle p50', 11)}${pad('idle p95', 11)}${pad('load p50', 11)}${pad('load p95', 11)}target p95 < 200 ms`);
+  results[0].forEach((row, index) => {
+    const of = (pick: (r: PageRow) => number) => median(results.map((rows) => pick(rows[index])));
+    const p95 = of((r) => r.loaded.p95);
+    console.log(`${pad(row.page, 52)}${pad(ms(of((r) => r.idle.p50)), 11)}${pad(ms(of((r) => r.idle.p95)), 11)}${pad(ms(of((r) => r.loaded.p50)), 11)}${pad(ms(p95), 11)}${p95 < 200 ? 'met' : 'MISSED'}`);
+  });
+}
+
 const pad = (text: string | number, width: number) => String(text).padEnd(width);
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 
@@ -214,6 +243,7 @@ async function main() {
   console.log(`Probe benchmark (node ${process.version}, loopback 127.0.0.1 only; medians after 3 warm-up runs)\n`);
   // `npm run bench:probe -- --tls-rtt` runs only the round-trip section.
   if (process.argv.includes('--tls-rtt')) return printTlsOverRoundTrip(context);
+  if (process.argv.includes('--pages')) return printPagesUnderProbeLoad();
   const rows = await probeRows(context);
   console.log(`${pad('type', 11)}${pad('runs', 6)}${pad('probe', 11)}${pad('bare', 11)}${pad('ratio', 8)}bare operation`);
   for (const row of rows) {
@@ -247,6 +277,7 @@ async function main() {
   console.log(`\n(${audited} audit lines produced.) Clients beyond the cap wait for a probe slot; each tcp probe is a fresh`);
   console.log('loopback connection, so throughput at the cap follows the tail of connect latency on this machine.');
   await Promise.all([api.close(), target.close()]);
+  await printPagesUnderProbeLoad();
 }
 
 main().catch((error) => {

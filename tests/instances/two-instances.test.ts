@@ -5,7 +5,6 @@
  * Run by `npm run test:instances` (part of `npm test`, after the build).
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -15,55 +14,12 @@ import { createToken } from '../../lib/auth/tokens';
 import { createUser } from '../../lib/auth/users';
 import { migrateDatabase, openDatabase, queryRows } from '../../lib/db/server';
 import { freePort, startTestPostgres, type TestPostgres } from '../fixtures/db/postgres-server';
+import { startInstance, stopInstance, type Instance } from '../fixtures/next-server';
 import { startReceiver, waitFor, type Receiver } from '../fixtures/webhook-receiver';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 const DIST = process.env.NEXT_DIST_DIR || '.next';
 const SECRET = 'two-instances-webhook-secret';
-
-/** A running `next start`, its base URL and everything it printed. */
-interface Instance {
-  url: string;
-  child: ChildProcess;
-  output: () => string;
-}
-
-/** Starts `next start` on a free loopback port with `env`; resolves once it answers, or rejects with its output when it exits. */
-async function startInstance(env: Record<string, string>): Promise<Instance> {
-  const port = await freePort();
-  // The test runner's own markers must not reach the server.
-  const { NODE_TEST_CONTEXT: _runner, ...inherited } = process.env;
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    env: { ...inherited, NODE_ENV: 'production', PROBE_RATE_LIMIT: 'off', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const instance = { url: `http://127.0.0.1:${port}`, child, output: () => output };
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`next start exited (${code}):\n${output}`))));
-  const ready = waitFor(`the server on port ${port}`, async () => {
-    // A server that exited is reported by `exited`; stop polling it.
-    if (child.exitCode !== null) return true;
-    try {
-      return (await fetch(`${instance.url}/api/me`)).status > 0;
-    } catch {
-      return false;
-    }
-  }, 45_000);
-  await Promise.race([ready, exited]);
-  if (child.exitCode !== null) await exited;
-  return instance;
-}
-
-function stopInstance(instance: Instance | undefined): Promise<void> {
-  if (!instance || instance.child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    instance.child.once('exit', () => resolve());
-    instance.child.kill('SIGTERM');
-  });
-}
 
 describe('two instances sharing one PostgreSQL', () => {
   let postgres: TestPostgres | { skip: string };

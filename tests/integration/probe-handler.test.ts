@@ -345,6 +345,23 @@ describe('POST /api/probe handler', () => {
     }
   });
 
+  it('a full instance turns a probe away without asking the share store (no database work for a bounce)', async () => {
+    const silent = await startSilentServer();
+    try {
+      let shareCalls = 0;
+      const shareStore = { acquire: async () => ((shareCalls += 1), async () => {}) };
+      const { handler } = handlerFor({ gate: createConcurrencyGate(1, 0), shareStore });
+      const slow = handler(post({ type: 'tls', host: '127.0.0.1', port: silent.port, timeoutMs: 300 }));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const turnedAway = await handler(post({ type: 'tcp', host: '127.0.0.1', port: open.port }));
+      assert.equal(turnedAway.status, 503);
+      assert.equal(shareCalls, 1, 'only the probe that ran took a place');
+      await slow;
+    } finally {
+      await silent.close();
+    }
+  });
+
   it('queues probes beyond the running cap instead of refusing them', async () => {
     const gate = createConcurrencyGate(1, 4);
     const { handler } = handlerFor({ gate });

@@ -5,6 +5,8 @@ export interface ConcurrencyGate {
   acquire(): Promise<(() => void) | null>;
   readonly running: number;
   readonly waiting: number;
+  /** Every slot taken and the queue full: acquire would answer null now. */
+  readonly full: boolean;
 }
 
 /** A gate with `maxRunning` slots and at most `maxWaiting` callers queued for one. */
@@ -30,6 +32,9 @@ export function createConcurrencyGate(maxRunning: number, maxWaiting: number): C
     },
     get waiting() {
       return queue.length;
+    },
+    get full() {
+      return running >= maxRunning && queue.length >= maxWaiting;
     },
     acquire() {
       if (running < maxRunning) {

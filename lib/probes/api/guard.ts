@@ -2,6 +2,7 @@ import 'server-only';
 import type { RequestAddresses } from '@/lib/net';
 import type { ProbeRequest } from '../contract/request';
 import type { ProbeResult } from '../contract/result';
+import { LookupBusyError } from '../dns/lookup-guard';
 import { resolverAddress } from '../dns/resolver';
 import { FieldRefusedError, TargetForbiddenError } from '../policy/forbidden';
 import { probeTarget, runProbe } from '../run/run-probe';
@@ -20,7 +21,7 @@ interface GuardedProbe {
   caseId?: string;
 }
 
-/** The probe's result, or the error response to send (429, 503, 403, 400, 500). */
+/** The probe's result, or the error response to send (429, 503, 403, 400, 500); 503 BUSY also when the caller has its cap of name lookups in flight. */
 export type GuardedOutcome = { ok: true; result: ProbeResult } | { ok: false; response: Response };
 
 /**
@@ -72,7 +73,8 @@ export function createProbeGuard(config: ResolvedProbeOptions): ProbeGuard {
         durationMs: Math.round((performance.now() - start) * 10) / 10,
       });
     try {
-      const result = await runProbe(request, config.context);
+      // The caller's key goes with the probe: name lookups are capped per caller (red-team H2).
+      const result = await runProbe(request, { ...config.context, caller: caller.key });
       const address = result.details.address;
       await audit(result.code, 200, typeof address === 'string' ? address : resolverIp(request));
       return { ok: true, result };
@@ -80,6 +82,10 @@ export function createProbeGuard(config: ResolvedProbeOptions): ProbeGuard {
       if (error instanceof TargetForbiddenError) {
         await audit('TARGET_FORBIDDEN', 403, error.address);
         return { ok: false, response: errorResponse(403, 'TARGET_FORBIDDEN', error.message, error.subject === 'resolver' ? 'resolver' : targetField) };
+      }
+      if (error instanceof LookupBusyError) {
+        await audit('BUSY', 503, null);
+        return { ok: false, response: busy(error.message) };
       }
       if (error instanceof FieldRefusedError) {
         await audit('INVALID_INPUT', 400, null);
@@ -93,6 +99,10 @@ export function createProbeGuard(config: ResolvedProbeOptions): ProbeGuard {
   async function run(guarded: GuardedProbe): Promise<GuardedOutcome> {
     const limited = await limit(guarded.caller.key);
     if (limited) return { ok: false, response: limited };
+    // A full instance turns the probe away before the share is taken: that is a transaction
+    // and a delete in the database, which under embedded PGlite run on this event loop, and
+    // 120 clients bouncing off a full gate every second spent it on nothing (bench:probe --pages).
+    if (config.gate.full) return { ok: false, response: busy('too many probes are running; retry shortly') };
     // The caller's share first: one caller must not fill the process's queue (red-team M3).
     const share = await config.shareStore.acquire(guarded.caller.key, config.maxPerCaller);
     if (!share) return { ok: false, response: busy(`you already have ${config.maxPerCaller} probes running; retry shortly`) };

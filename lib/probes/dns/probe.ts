@@ -3,6 +3,7 @@ import { Resolver } from 'node:dns/promises';
 import { formatResolver, type ResolverAddress } from '../contract/resolver';
 import { hostsFileReader } from './hosts-file';
 import { redactRecords, type AddressRecord } from './redact';
+import { cachedNote } from './lookup-guard';
 import { assertResolverAllowed } from '../policy/resolve';
 import type { ProbeContext } from '../run/context';
 import { since, type Deadline } from '../run/deadline';
@@ -83,20 +84,24 @@ export async function probeDns(target: DnsTarget, context: ProbeContext, deadlin
     const listed = await systemHostsFile(target.name);
     if (listed) return fromHostsFile(target.name, listed, context);
   }
-  const timeoutMs = deadline.remaining();
-  const resolver = new Resolver({ timeout: timeoutMs, tries: 1 });
-  if (target.resolver) {
-    const ip = assertResolverAllowed(target.resolver.ip, target.resolver.port, context);
-    resolver.setServers([formatResolver({ ip, port: target.resolver.port })]);
-  }
+  const ip = target.resolver ? assertResolverAllowed(target.resolver.ip, target.resolver.port, context) : undefined;
   const server = target.resolver ? formatResolver(target.resolver) : 'system';
-  const backstop = setTimeout(() => resolver.cancel(), timeoutMs + 250);
-  const [a, aaaa, cname] = await Promise.all([
-    query(() => resolver.resolve4(target.name, { ttl: true })),
-    query(() => resolver.resolve6(target.name, { ttl: true })),
-    query(() => resolver.resolveCname(target.name)),
-  ]);
-  clearTimeout(backstop);
+  const asked = target.resolver ? `the resolver ${server}` : 'the system resolver';
+  const ask = () => queryAll(target.name, ip === undefined ? undefined : formatResolver({ ip, port: target.resolver!.port }), deadline.remaining());
+  // One lookup for the per-caller cap and the negative cache, shared with target lookups through the same server.
+  const outcome = context.lookups
+    ? await context.lookups.run({ caller: context.caller, resolver: server, name: target.name, budgetMs: deadline.budgetMs }, ask, decidingError)
+    : { fresh: await ask() };
+  if ('cached' in outcome) {
+    const note = cachedNote(outcome.cached);
+    const code = classifyDnsError(outcome.cached.error);
+    return {
+      code,
+      summary: `${failureSummary(code, target.name, server, asked, outcome.cached.budgetMs, false)} ${note.sentence}`,
+      details: { resolver: server, records: { A: [], AAAA: [], CNAME: [] }, errors: { A: outcome.cached.error }, timings: {}, cached: note.cached },
+    };
+  }
+  const { a, aaaa, cname } = outcome.fresh;
 
   const mode = context.dnsAnswers ?? 'redact';
   const records = {
@@ -105,7 +110,7 @@ export async function probeDns(target: DnsTarget, context: ProbeContext, deadlin
     CNAME: 'records' in cname ? cname.records : [],
   };
   const errors = Object.fromEntries(
-    Object.entries({ A: a, AAAA: aaaa, CNAME: cname }).flatMap(([type, outcome]) => ('error' in outcome ? [[type, outcome.error]] : [])),
+    Object.entries({ A: a, AAAA: aaaa, CNAME: cname }).flatMap(([type, result]) => ('error' in result ? [[type, result.error]] : [])),
   );
   // The system resolver's own addresses are internal infrastructure: not reported.
   const details = {
@@ -114,7 +119,6 @@ export async function probeDns(target: DnsTarget, context: ProbeContext, deadlin
     errors,
     timings: { aMs: a.ms, aaaaMs: aaaa.ms, cnameMs: cname.ms },
   };
-  const asked = target.resolver ? `the resolver ${server}` : 'the system resolver';
   const answers = [...records.A, ...records.AAAA];
   if (answers.length > 0) {
     const alias = records.CNAME.length ? ` (alias of ${records.CNAME.join(', ')})` : '';
@@ -122,16 +126,41 @@ export async function probeDns(target: DnsTarget, context: ProbeContext, deadlin
   }
   const codes = [errors.A, errors.AAAA].filter(Boolean).map(classifyDnsError);
   const code = PRECEDENCE.find((candidate) => codes.includes(candidate)) ?? 'DNS_NODATA';
-  const Asked = asked[0].toUpperCase() + asked.slice(1);
   const connectionRefused = errors.A === 'ECONNREFUSED' || errors.AAAA === 'ECONNREFUSED';
+  return { code, summary: failureSummary(code, target.name, server, asked, deadline.budgetMs, connectionRefused), details };
+}
+
+/** A, AAAA and CNAME at once through c-ares, one try within `timeoutMs`, at `server` (default: the system's). */
+async function queryAll(name: string, server: string | undefined, timeoutMs: number) {
+  const resolver = new Resolver({ timeout: timeoutMs, tries: 1 });
+  if (server) resolver.setServers([server]);
+  const backstop = setTimeout(() => resolver.cancel(), timeoutMs + 250);
+  const [a, aaaa, cname] = await Promise.all([
+    query(() => resolver.resolve4(name, { ttl: true })),
+    query(() => resolver.resolve6(name, { ttl: true })),
+    query(() => resolver.resolveCname(name)),
+  ]);
+  clearTimeout(backstop);
+  return { a, aaaa, cname };
+}
+
+/** The c-ares code a name failed with when neither A nor AAAA answered (what the negative cache keeps), else undefined. */
+function decidingError({ a, aaaa }: { a: QueryOutcome<unknown>; aaaa: QueryOutcome<unknown> }): string | undefined {
+  if (('records' in a && a.records.length > 0) || ('records' in aaaa && aaaa.records.length > 0)) return undefined;
+  const codes = [a, aaaa].map((outcome) => ('error' in outcome ? outcome.error : 'ENODATA'));
+  const code = PRECEDENCE.find((candidate) => codes.some((error) => classifyDnsError(error) === candidate));
+  return codes.find((error) => classifyDnsError(error) === code);
+}
+
+/** The sentence for a failed DNS probe. */
+function failureSummary(code: DnsCode, name: string, server: string, asked: string, budgetMs: number, connectionRefused: boolean): string {
+  const Asked = asked[0].toUpperCase() + asked.slice(1);
   const summaries: Record<DnsCode, string> = {
-    DNS_NXDOMAIN: `${target.name} does not exist (NXDOMAIN, according to ${asked}).`,
-    DNS_NODATA: `${target.name} exists but has no A or AAAA records (according to ${asked}).`,
-    DNS_SERVFAIL: `${Asked} failed to answer for ${target.name} (SERVFAIL).`,
-    DNS_REFUSED: connectionRefused
-      ? `Nothing answers DNS at ${server} (connection refused).`
-      : `${Asked} refused to answer for ${target.name} (REFUSED).`,
-    DNS_TIMEOUT: `No answer from ${asked} for ${target.name} within ${deadline.budgetMs} ms.`,
+    DNS_NXDOMAIN: `${name} does not exist (NXDOMAIN, according to ${asked}).`,
+    DNS_NODATA: `${name} exists but has no A or AAAA records (according to ${asked}).`,
+    DNS_SERVFAIL: `${Asked} failed to answer for ${name} (SERVFAIL).`,
+    DNS_REFUSED: connectionRefused ? `Nothing answers DNS at ${server} (connection refused).` : `${Asked} refused to answer for ${name} (REFUSED).`,
+    DNS_TIMEOUT: `No answer from ${asked} for ${name} within ${budgetMs} ms.`,
   };
-  return { code, summary: summaries[code], details };
+  return summaries[code];
 }

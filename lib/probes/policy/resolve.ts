@@ -2,6 +2,7 @@ import 'server-only';
 import { formatHostPort, isIpLiteral } from '@/lib/address';
 import type { ProbeContext } from '../run/context';
 import { since, type Deadline } from '../run/deadline';
+import { cachedNote, type NegativeAnswer } from '../dns/lookup-guard';
 import { FieldRefusedError, TargetForbiddenError } from './forbidden';
 import { checkAddress, isAllowListed } from './ranges';
 import type { Finding } from '../run/finding';
@@ -46,14 +47,9 @@ export async function resolveTarget(host: string, context: ProbeContext, deadlin
   if (isIpLiteral(host)) {
     addresses = [host];
   } else {
-    try {
-      addresses = await withTimer(context.lookup(host, deadline.remaining()), deadline.remaining() + 50);
-    } catch (error) {
-      return { ok: false, finding: lookupFailure(host, error, deadline), dnsMs: since(start) };
-    }
-    if (addresses.length === 0) {
-      return { ok: false, finding: lookupFailure(host, Object.assign(new Error('no addresses'), { code: 'ENODATA' }), deadline), dnsMs: since(start) };
-    }
+    const looked = await lookupAddresses(host, context, deadline);
+    if ('finding' in looked) return { ok: false, finding: looked.finding, dnsMs: since(start) };
+    addresses = looked.addresses;
   }
   const checked = addresses.map((address) => checkAddress(address, context.policy));
   const refused = checked.find((decision) => !decision.allowed);
@@ -86,6 +82,32 @@ export function assertResolverAllowed(ip: string, port: number, context: ProbeCo
   return checked;
 }
 
+/** One lookup's outcome: the addresses, or the c-ares code it failed with. */
+type LookupAnswer = { addresses: string[] } | { error: string };
+
+async function askLookup(host: string, context: ProbeContext, deadline: Deadline): Promise<LookupAnswer> {
+  try {
+    const addresses = await withTimer(context.lookup(host, deadline.remaining()), deadline.remaining() + 50);
+    return addresses.length > 0 ? { addresses } : { error: 'ENODATA' };
+  } catch (error) {
+    return { error: (error as NodeJS.ErrnoException)?.code ?? 'UNKNOWN' };
+  }
+}
+
+/**
+ * The name's addresses through the context's lookup guard (per-caller cap, negative cache, one
+ * query per burst; it throws LookupBusyError over the cap), or the DNS_* finding for a failure.
+ */
+async function lookupAddresses(host: string, context: ProbeContext, deadline: Deadline): Promise<{ addresses: string[] } | { finding: Finding }> {
+  const ask = () => askLookup(host, context, deadline);
+  const outcome = context.lookups
+    ? await context.lookups.run({ caller: context.caller, resolver: 'system', name: host, budgetMs: deadline.budgetMs }, ask, (answer) => ('error' in answer ? answer.error : undefined))
+    : { fresh: await ask() };
+  if ('cached' in outcome) return { finding: lookupFailure(host, outcome.cached.error, outcome.cached.budgetMs, outcome.cached) };
+  if ('error' in outcome.fresh) return { finding: lookupFailure(host, outcome.fresh.error, deadline.budgetMs) };
+  return outcome.fresh;
+}
+
 class LookupTimeout extends Error {
   readonly code = 'ETIMEOUT';
 }
@@ -98,15 +120,17 @@ function withTimer<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-function lookupFailure(host: string, error: unknown, deadline: Deadline): Finding {
-  const errorCode = (error as NodeJS.ErrnoException)?.code ?? 'UNKNOWN';
+function lookupFailure(host: string, errorCode: string, budgetMs: number, remembered?: NegativeAnswer): Finding {
+  const note = remembered ? cachedNote(remembered) : undefined;
   const known = LOOKUP_CODES[errorCode];
-  if (known) return { code: known.code, summary: `${host} ${known.says}.`, details: { phase: 'dns', error: errorCode } };
+  const says = known
+    ? `${host} ${known.says}.`
+    : errorCode === 'ETIMEOUT'
+      ? `${host} did not resolve within ${budgetMs} ms.`
+      : `${host} could not be resolved: the resolver did not answer (${errorCode}).`;
   return {
-    code: 'DNS_TIMEOUT',
-    summary: errorCode === 'ETIMEOUT'
-      ? `${host} did not resolve within ${deadline.budgetMs} ms.`
-      : `${host} could not be resolved: the resolver did not answer (${errorCode}).`,
-    details: { phase: 'dns', error: errorCode },
+    code: known?.code ?? 'DNS_TIMEOUT',
+    summary: note ? `${says} ${note.sentence}` : says,
+    details: { phase: 'dns', error: errorCode, ...(note ? { cached: note.cached } : {}) },
   };
 }
