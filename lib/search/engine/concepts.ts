@@ -26,7 +26,8 @@ const CONCEPTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['vpn', /\bvpn\b|\b(?:openvpn|wireguard|anyconnect|globalprotect|forticlient)\b|翻墙|梯子/],
   ['proxy', /\bproxy\b|\bproxies\b|\bpac file\b|\bwpad\b|代理/],
   // Circumstances: when and how often.
-  ['idle', /\b(?:idle|inactivity|inactive|left open|after (?:a (?:few|couple of) |\d+ |some )?(?:minutes?|hours?|while)(?: of (?:inactivity|idle))?|overnight|lunch)\b|闲置|空闲|挂机|不操作|一段时间不用|放一会|放着不动/],
+  // A log's "last packet … was 3,990,735 milliseconds ago" is time idle too.
+  ['idle', /\b(?:idle|inactivity|inactive|left open|after (?:a (?:few|couple of) |\d+ |some )?(?:minutes?|hours?|while)(?: of (?:inactivity|idle))?|overnight|lunch|\d[\d,.]* ?(?:ms|milliseconds?|seconds?|minutes?|hours?) ago)\b|闲置|空闲|挂机|不操作|一段时间不用|放一会|放着不动/],
   ['changed', /\b(?:after (?:the |an? |installing |we )?(?:update|upgrade|updating|upgrading|migration|migrating|reboot|restart|patch)|since (?:the |an? |yesterday|last|updating|upgrading)|recently (?:updated|upgraded|changed)|started (?:today|yesterday|this morning))\b|升级后|更新后|升级以后|更新以后|升级之后|更新之后|自从|从昨天|今天开始|昨天开始|换了|改了/],
   ['intermittent', /\b(?:sometimes|intermittent(?:ly)?|randomly|occasionally|from time to time|on and off|every (?:few|now and then)|now and then|flaky|sporadic(?:ally)?)\b|时好时坏|偶尔|有时候|有时|断断续续|间歇|时不时/],
   ['someusers', /\b(?:some (?:users|customers|clients|people)|only (?:me|one user|some users|certain)|certain (?:users|customers)|other (?:users|people) (?:can|are fine|work))\b|部分用户|个别用户|部分客户|有的用户|其他人(?:可以|正常|没问题)|别人(?:可以|正常|没问题)|只有我/],

@@ -120,6 +120,8 @@ const SCRUB: Array<[RegExp, string]> = [
   [/\b[\w.]+=(?:'[^']*'|"[^"]*"|[^\s,):]+)/g, ' '],
   [/\b(?:port|after) \d+(?: ?ms)?\b/gi, ' '],
   [/\b\d{5,}\b/g, ' '],
+  // Counts and durations written with thousands separators (`3,990,735 milliseconds`) are no code either.
+  [/\b\d{1,3}(?:,\d{3})+\b/g, ' '],
   [/[()[\]{}"`<>]+|(?<![A-Za-z])'|'(?![A-Za-z])/g, ' '],
   [/\s+/g, ' '],
 ];
