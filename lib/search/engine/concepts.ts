@@ -21,7 +21,8 @@ const CONCEPTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['cellular', /\b(?:mobile data|cellular|[345]g|lte|mobile network|carrier|data plan)\b|移动数据|数据流量|手机流量|用流量|流量下|4g|5g|蜂窝|手机数据|数据模式|移动网络/],
   ['wifi', /\bwi-?fi\b|\bwlan\b|\bwireless\b|无线网|无线/],
   ['guestnet', /\b(?:hotel|airport|caf[eé]|coffee shop|guest (?:wi-?fi|network)|public (?:wi-?fi|network|hotspot)|captive|in-?flight|train wi-?fi)\b|酒店|宾馆|机场|咖啡|公共wifi|公共网络|访客网络|高铁/],
-  ['corpnet', /\b(?:company|corporate|office|work) (?:network|wi-?fi|laptop|pc|computer|proxy|firewall)\b|\b(?:at work|in the office|corporate)\b|公司网络|公司电脑|公司内网|办公网|办公室|单位网络|企业网/],
+  // A company's own root or inspecting proxy is the company network as much as its Wi-Fi is.
+  ['corpnet', /\b(?:company|corporate|office|work) (?:network|wi-?fi|laptop|pc|computer|proxy|firewall|root|ca|certificate)s?\b|\b(?:at work|in the office|corporate)\b|公司(?:的)?(?:网络|电脑|内网|根证书|证书|代理|防火墙)|办公网|办公室|单位(?:的)?(?:网络|电脑)|企业网/],
   ['homenet', /\b(?:at home|home (?:network|wi-?fi|router|broadband))\b|家里|家庭网络|家用路由/],
   ['vpn', /\bvpn\b|\b(?:openvpn|wireguard|anyconnect|globalprotect|forticlient)\b|翻墙|梯子/],
   ['proxy', /\bproxy\b|\bproxies\b|\bpac file\b|\bwpad\b|代理/],

@@ -47,7 +47,7 @@ export function rank(scored: readonly RankedRecord[]): RankedRecord[] {
     .sort((a, b) => (better(a, b, a.strength, b.strength) ? -1 : 1))
     .filter((hit) => !seen.has(keyOf(hit.record)) && seen.add(keyOf(hit.record)));
   const shown = new Map<string, number>();
-  const adjusted = (hit: RankedRecord) => hit.strength * Math.pow(SAME_SOURCE_DECAY, Math.max(0, (shown.get(hit.record.slug) ?? 0) - 1));
+  const adjusted = (hit: RankedRecord) => hit.strength * Math.pow(SAME_SOURCE_DECAY, Math.max(0, (shown.get(hit.record.slug) ?? 0) - 0));
   // A fix quotes its article's errors, so one article's evidence would otherwise lift all its fixes above every other cause.
   const evidence = (hit: RankedRecord) => ((shown.get(hit.record.slug) ?? 0) < VERBATIM_PER_SOURCE ? verbatim(hit) : 0);
   const ranked: RankedRecord[] = [];

@@ -178,10 +178,10 @@ function splitLines(text: string, codes: string[]): string[] {
     .filter((line) => line.length > 2 && !codes.includes(line));
 }
 
-/** Lines that name no error but say where it happens (see CONTEXT_WORDS), in order, not repeating a message. */
+/** Lines that name no error (a "not" or "没有" is no error) but say where it happens (see CONTEXT_WORDS), in order, not repeating a message. */
 function contextLines(lines: readonly string[], messages: readonly string[]): string[] {
   return lines
-    .filter((line) => errorishness(line) === 0 && CONTEXT_WORDS.test(line) && !messages.includes(line))
+    .filter((line) => !new RegExp(STRONG_WORDS.source, 'i').test(line) && CONTEXT_WORDS.test(line) && !messages.includes(line))
     .filter((line, index, all) => all.indexOf(line) === index)
     .slice(0, MAX_CONTEXT)
     .map(shorten);

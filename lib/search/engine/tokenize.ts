@@ -20,7 +20,7 @@ const LATIN_STOP = new Set(
 );
 
 /** Characters that only glue a Chinese sentence together; a word never spans them in a query. */
-const CJK_STOP_CHARS = new Set('的了吗呢吧啊呀嘛哦哈我你您他她它们很就都也还又和与及或把被让给跟'.split(''));
+const CJK_STOP_CHARS = new Set('的了吗呢吧啊呀嘛哦哈我你您他她它们很就都也还又和与及或把被让给跟这那在'.split(''));
 
 /** Chinese pairs that say "how do I" or "always" rather than what is wrong. */
 const CJK_STOP_PAIRS = new Set(
