@@ -56,11 +56,31 @@ const CONCEPTS: ReadonlyArray<readonly [string, RegExp]> = [
 /** Concepts that only say "it does not work": a query made of them and common words is vague. */
 export const GENERIC_CONCEPTS: ReadonlySet<string> = new Set(['noconnect', 'hang'].map((name) => CONCEPT_PREFIX + name));
 
+/**
+ * Two networks named in one text are compared ("fine on Wi-Fi, fails on
+ * mobile data", "works at home, not in the office"): that contrast is a
+ * circumstance of its own, as is saying outright that another network
+ * works. Wi-Fi is how one connects to a hotel, office or home network, not
+ * another network, so it contrasts only with mobile data.
+ */
+const SWITCHED_NETWORK =
+  /\b(?:(?:another|other|a different|different) (?:network|wi-?fi|connection|isp|provider)s?|switch(?:ed|ing)? (?:networks?|to (?:wi-?fi|mobile data|cellular|[345]g|lte|(?:my |a |the )?(?:phone'?s? )?hotspot|ethernet)))\b|(?:换|更换|切换|换了|换个|换一个)(?:个|了)?(?:网络|网|wi-?fi|热点|流量|宽带)|其他网络|别的网络/;
+const NETWORK_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['cellular', 'wifi'],
+  ['cellular', 'guestnet'],
+  ['cellular', 'corpnet'],
+  ['cellular', 'homenet'],
+  ['guestnet', 'corpnet'],
+  ['guestnet', 'homenet'],
+  ['corpnet', 'homenet'],
+];
+
 /** The concept tokens a folded (lower-cased) text says, each once. */
 export function conceptTokens(folded: string): string[] {
-  const tokens: string[] = [];
-  for (const [name, pattern] of CONCEPTS) if (pattern.test(folded)) tokens.push(CONCEPT_PREFIX + name);
-  return tokens;
+  const names = new Set<string>();
+  for (const [name, pattern] of CONCEPTS) if (pattern.test(folded)) names.add(name);
+  if (SWITCHED_NETWORK.test(folded) || NETWORK_PAIRS.some(([a, b]) => names.has(a) && names.has(b))) names.add('othernet');
+  return [...names].map((name) => CONCEPT_PREFIX + name);
 }
 
 /** `text` with every phrase of a generic concept blanked out, to see what else a query says. */
