@@ -38,7 +38,8 @@ const CONCEPTS: ReadonlyArray<readonly [string, RegExp]> = [
   // What is moving, and how it behaves.
   ['large', /\b(?:large|big|huge) (?:files?|uploads?|downloads?|packets?|requests?|responses?)\b|大文件|大包|大的文件|较大文件/],
   ['slow', /\b(?:slow(?:ly|ness)?|lag(?:gy|s|ging)?|latency|high ping|delay(?:ed|s)?)\b|很慢|变慢|卡顿|延迟|延时|网速慢|速度慢/],
-  ['drop', /\b(?:disconnect(?:s|ed|ing)?|drops?|dropped|dropping|keeps? (?:dropping|disconnecting)|lost connection|connection (?:lost|dropped|closed))\b|掉线|断开|断线|断流|断了|被断/],
+  // "When disconnected" or "disconnect the VPN" is a state someone chose, not a connection that drops.
+  ['drop', /\b(?:(?<!(?:when|while|if|once) )disconnect(?:s|ed|ing)?(?! (?:from |of )?(?:the |my |our )?vpn)|drops?|dropped|dropping|keeps? (?:dropping|disconnecting)|lost connection|connection (?:lost|dropped|closed))\b|掉线|断开(?! ?vpn)|断线|断流|断了|被断/],
   ['timeout', /\btime[ -]?outs?\b|\btime[sd] out\b|\btiming out\b|超时/],
   ['refused', /\brefused\b|\brefuse[sd]?\b|积极拒绝|拒绝连接|连接被拒绝|拒绝了连接|拒绝访问|访问被拒绝|被拒绝/],
   ['reset', /\bconnection reset\b|\breset by peer\b|\becon+reset\b|\bconnection was reset\b|连接被重置|连接重置|被重置/],
