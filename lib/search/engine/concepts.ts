@@ -18,7 +18,7 @@ const CONCEPTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['noconnect', /\b(?:can ?not|can't|cant|could ?n[o']?t|unable to|fail(?:s|ed|ing)? to|won't|doesn't|does not) (?:connect|reach|log ?in|load|open|access)|\bconnection (?:failed|failure|error|problem|issue)s?\b|\bnot connect(?:ing)?\b|连不上|连接不上|连不了|无法连接|连接失败|连接不了|上不去|登不上|登录不上|进不去|打不开|访问不了|无法访问/],
   ['hang', /\b(?:keeps? (?:spinning|loading)|spinning|spinner|loading forever|stuck (?:on|at)|hangs?|hanging|freezes?|frozen|never (?:loads|finishes))\b|转圈|一直加载|加载中|卡住|卡死|没反应|无响应|没有响应/],
   // Circumstances: the network in use.
-  ['cellular', /\b(?:mobile data|cellular|[345]g|lte|mobile network|carrier|data plan)\b|移动数据|数据流量|手机流量|用流量|流量下|4g|5g|蜂窝|手机数据|数据模式|移动网络/],
+  ['cellular', /\b(?:mobile data|cellular|[345]g|lte|mobile network|carrier|data plan)\b|移动数据|数据流量|手机流量|[用切换开走]到?流量|流量下|4g|5g|蜂窝|手机数据|数据模式|移动网络/],
   ['wifi', /\bwi-?fi\b|\bwlan\b|\bwireless\b|无线网|无线/],
   ['guestnet', /\b(?:hotel|airport|caf[eé]|coffee shop|guest (?:wi-?fi|network)|public (?:wi-?fi|network|hotspot)|captive|in-?flight|train wi-?fi)\b|酒店|宾馆|机场|咖啡|公共wifi|公共网络|访客网络|高铁/],
   // A company's own root or inspecting proxy is the company network as much as its Wi-Fi is.
@@ -61,11 +61,11 @@ export const GENERIC_CONCEPTS: ReadonlySet<string> = new Set(['noconnect', 'hang
  * Two networks named in one text are compared ("fine on Wi-Fi, fails on
  * mobile data", "works at home, not in the office"): that contrast is a
  * circumstance of its own, as is saying outright that another network
- * works. Wi-Fi is how one connects to a hotel, office or home network, not
+ * works, or that one branch or store fails while the others do not. Wi-Fi is how one connects to a hotel, office or home network, not
  * another network, so it contrasts only with mobile data.
  */
 const SWITCHED_NETWORK =
-  /\b(?:(?:another|other|a different|different) (?:network|wi-?fi|connection|isp|provider)s?|switch(?:ed|ing)? (?:networks?|to (?:wi-?fi|mobile data|cellular|[345]g|lte|(?:my |a |the )?(?:phone'?s? )?hotspot|ethernet)))\b|(?:换|更换|切换|换了|换个|换一个)(?:个|了)?(?:网络|网|wi-?fi|热点|流量|宽带)|其他网络|别的网络/;
+  /\b(?:(?:another|other|a different|different) (?:network|wi-?fi|connection|isp|provider)s?|switch(?:ed|ing)? (?:networks?|to (?:wi-?fi|mobile data|cellular|[345]g|lte|(?:my |a |the )?(?:phone'?s? )?hotspot|ethernet)))\b|(?:换|更换|切换|换了|换个|换一个)(?:个|了)?(?:网络|网|wi-?fi|热点|流量|宽带)|其他网络|别的网络|\b(?:only one|one|another|other|each|every) (?:branch|office|location|store)(?:es|s)?\b|分公司|分支机构|分店|门店|网点/;
 const NETWORK_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['cellular', 'wifi'],
   ['cellular', 'guestnet'],

@@ -26,8 +26,8 @@ const CJK_STOP_CHARS = new Set('的了吗呢吧啊呀嘛哦哈我你您他她它
 const CJK_STOP_PAIRS = new Set(
   (
     '怎么 为什 什么 如何 怎样 请问 一下 一直 总是 这个 那个 一个 应该 可以 好像 突然 看看 还是 是不 就是 但是 然后 现在 今天 昨天 办法 么办 ' +
-    // What a complaint says around its facts: "是怎么回事", "的时候", "求助", "谢谢大家".
-    '时候 回事 么回 么搞 搞得 确定 已经 觉得 感觉 知道 不知 发现 尝试 试过 求助 大家 谢谢 大佬 解决 帮忙 麻烦 不过 所以 因为 可能 这样 那样 之前 之后'
+    // What a complaint says around its facts: "是怎么回事", "的时候", "求助", "谢谢大家", "没有问题" (as English "problem", "not").
+    '问题 有问 没有 时候 回事 么回 么搞 搞得 确定 已经 觉得 感觉 知道 不知 发现 尝试 试过 求助 大家 谢谢 大佬 解决 帮忙 麻烦 不过 所以 因为 可能 这样 那样 之前 之后'
   ).split(' '),
 );
 
@@ -78,15 +78,17 @@ function cjkTokens(run: string, out: string[]): void {
   let piece = '';
   const flush = () => {
     if (piece.length === 1) out.push(piece);
-    for (let i = 0; i + 1 < piece.length; i += 1) {
-      const pair = piece.slice(i, i + 2);
-      if (!CJK_STOP_PAIRS.has(pair)) out.push(pair);
-    }
+    for (let i = 0; i + 1 < piece.length; i += 1) out.push(piece.slice(i, i + 2));
     piece = '';
   };
-  for (const char of run) {
-    if (CJK_STOP_CHARS.has(char)) flush();
-    else piece += char;
+  const chars = [...run];
+  for (let i = 0; i < chars.length; i += 1) {
+    // A stop pair glues like a stop character: "上没有这个问题" gives no "上没" or "个问" either.
+    if (i + 1 < chars.length && CJK_STOP_PAIRS.has(chars[i] + chars[i + 1])) {
+      flush();
+      i += 1;
+    } else if (CJK_STOP_CHARS.has(chars[i])) flush();
+    else piece += chars[i];
   }
   flush();
 }

@@ -3,6 +3,9 @@ import { foldText } from './normalize';
 /** An error message shorter than this (in letters and digits) is too generic to count as quoted. */
 export const MIN_VERBATIM = 16;
 
+/** Without its codes, a query must say at least this much to quote a message ("certificate problem" is too little). */
+const MIN_QUOTED_MESSAGE = 2 * MIN_VERBATIM;
+
 /** A text as its words (letters and digits, folded), one space apart: how a quoted error is compared. */
 export function wordsOnly(text: string): string {
   return foldText(text)
@@ -22,7 +25,7 @@ export function quotedForms(query: string, codes: readonly string[]): string[] {
   let rest = foldText(query);
   for (const code of codes) rest = rest.split(foldText(code)).join(' ');
   const message = wordsOnly(rest);
-  return message !== whole && message.length >= MIN_VERBATIM ? [whole, message] : [whole];
+  return message !== whole && message.length >= MIN_QUOTED_MESSAGE ? [whole, message] : [whole];
 }
 
 /**
