@@ -95,7 +95,24 @@ test('time since the last packet is time idle, and numbers with thousands separa
 });
 
 test("a company's root certificate or proxy is the company network", () => {
-  for (const text of ['I installed the company root certificate', 'behind the corporate proxy', '公司根证书装好了', '公司的代理']) assert.ok(has(text, 'corpnet'), text);
+  for (const text of ['I installed the company root certificate', 'behind the corporate proxy', "it's because of security in my company", '公司根证书装好了', '公司的代理']) {
+    assert.ok(has(text, 'corpnet'), text);
+  }
+});
+
+test('a clock said to be wrong in other words is still the clock', () => {
+  for (const text of ['When time is incorrect on Windows OS', 'the date was wrong on the tablet', 'It was really a problem with the time setting', '系统时间不准会导致登录失败', '时间不同步']) {
+    assert.ok(has(text, 'clock'), text);
+  }
+  assert.ok(!has('it takes a long time to load', 'clock'));
+});
+
+test('the program that was run is kept as context', () => {
+  const signature = readErrorSignature(
+    "C:\\Users\\ff>pip install numpy\nCollecting numpy\n  Could not fetch URL https://pypi.python.org/simple/numpy/: There was a problem confirming the ssl certificate: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed (_ssl.c:749) - skipping",
+  );
+  assert.ok(signature);
+  assert.ok(signature.context.some((line) => line.includes('pip install numpy')), signature.context.join(' | '));
 });
 
 test('a context line may say "not" or "没有" and still be kept', () => {

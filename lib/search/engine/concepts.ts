@@ -22,7 +22,7 @@ const CONCEPTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['wifi', /\bwi-?fi\b|\bwlan\b|\bwireless\b|无线网|无线/],
   ['guestnet', /\b(?:hotel|airport|caf[eé]|coffee shop|guest (?:wi-?fi|network)|public (?:wi-?fi|network|hotspot)|captive|in-?flight|train wi-?fi)\b|酒店|宾馆|机场|咖啡|公共wifi|公共网络|访客网络|高铁/],
   // A company's own root or inspecting proxy is the company network as much as its Wi-Fi is.
-  ['corpnet', /\b(?:company|corporate|office|work) (?:network|wi-?fi|laptop|pc|computer|proxy|firewall|root|ca|certificate)s?\b|\b(?:at work|in the office|corporate)\b|公司(?:的)?(?:网络|电脑|内网|根证书|证书|代理|防火墙)|办公网|办公室|单位(?:的)?(?:网络|电脑)|企业网/],
+  ['corpnet', /\b(?:company|corporate|office|work) (?:network|wi-?fi|laptop|pc|computer|proxy|firewall|root|ca|certificate)s?\b|\b(?:at work|in the office|corporate|(?:my|our) (?:company|employer)|company's)\b|公司(?:的)?(?:网络|电脑|内网|根证书|证书|代理|防火墙)|办公网|办公室|单位(?:的)?(?:网络|电脑)|企业网/],
   ['homenet', /\b(?:at home|home (?:network|wi-?fi|router|broadband))\b|家里|家庭网络|家用路由/],
   ['vpn', /\bvpn\b|\b(?:openvpn|wireguard|anyconnect|globalprotect|forticlient)\b|翻墙|梯子/],
   ['proxy', /\bproxy\b|\bproxies\b|\bpac file\b|\bwpad\b|代理/],
@@ -43,7 +43,7 @@ const CONCEPTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['timeout', /\btime[ -]?outs?\b|\btime[sd] out\b|\btiming out\b|超时/],
   ['refused', /\brefused\b|\brefuse[sd]?\b|积极拒绝|拒绝连接|连接被拒绝|拒绝了连接|拒绝访问|访问被拒绝|被拒绝/],
   ['reset', /\bconnection reset\b|\breset by peer\b|\becon+reset\b|\bconnection was reset\b|连接被重置|连接重置|被重置/],
-  ['clock', /\b(?:system (?:time|clock|date)|clock|date and time|time zone|timezone|wrong (?:time|date))\b|系统时间|时间不对|时间错误|时钟|时区|日期不对/],
+  ['clock', /\b(?:system (?:time|clock|date)|clock|date and time|time zone|timezone|(?:wrong|incorrect) (?:time|date)|(?:time|date) (?:is|was) (?:wrong|incorrect|off|behind|ahead|out of sync)|time (?:setting|sync(?:hroni[sz]ation)?))\b|系统时间|时间不对|时间错误|时间不准|时间不同步|时间同步|时钟|时区|日期不对/],
   ['certificate', /\bcert(?:ificate)?s?\b|证书/],
   ['expired', /\bexpir(?:ed|y|es|ation)\b|过期|到期/],
   ['dns', /\bdns\b|\bresolv(?:e|er|ing|ution)\b|\bnslookup\b|域名解析|解析失败|无法解析|dns解析/],
