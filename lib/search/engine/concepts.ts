@@ -32,6 +32,8 @@ const CONCEPTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['changed', /\b(?:after (?:the |an? |installing |we )?(?:update|upgrade|updating|upgrading|migration|migrating|reboot|restart|patch)|since (?:the |an? |yesterday|last|updating|upgrading)|recently (?:updated|upgraded|changed)|started (?:today|yesterday|this morning))\b|升级后|更新后|升级以后|更新以后|升级之后|更新之后|自从|从昨天|今天开始|昨天开始|换了|改了/],
   ['intermittent', /\b(?:sometimes|intermittent(?:ly)?|randomly|occasionally|from time to time|on and off|every (?:few|now and then)|now and then|flaky|sporadic(?:ally)?)\b|时好时坏|偶尔|有时候|有时|断断续续|间歇|时不时/],
   ['someusers', /\b(?:some (?:users|customers|clients|people)|only (?:me|one user|some users|certain)|certain (?:users|customers)|other (?:users|people) (?:can|are fine|work))\b|部分用户|个别用户|部分客户|有的用户|其他人(?:可以|正常|没问题)|别人(?:可以|正常|没问题)|只有我/],
+  // Circumstances: the program. Developer tools bring their own trust stores and proxy settings.
+  ['devtool', /\b(?:pip3?|npm|yarn|pnpm|git|maven|mvn|gradle|composer|conda|cargo|nuget|rubygems|(?:install(?:ing)?|download(?:ing)?|fetch(?:ing)?) (?:the )?(?:dependencies|packages|modules))\b|安装依赖|下载依赖|依赖包|装依赖/],
   // Circumstances: the device.
   ['android', /\bandroid\b|安卓/],
   ['apple', /\b(?:iphone|ipad|ios|macos|mac ?os|os x|macbook)\b|苹果/],
