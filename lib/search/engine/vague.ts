@@ -1,5 +1,5 @@
 import type { CandidateIndex, TermPlan } from './candidates';
-import { CONCEPT_PREFIX, GENERIC_CONCEPTS, withoutGenericPhrases } from './concepts';
+import { GENERIC_CONCEPTS, withoutGenericPhrases } from './concepts';
 import { foldText, isCjk } from './normalize';
 import { conceptTerms, queryTerms } from './tokenize';
 
