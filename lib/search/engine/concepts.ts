@@ -16,7 +16,7 @@ export const CONCEPT_PREFIX = '~';
 const CONCEPTS: ReadonlyArray<readonly [string, RegExp]> = [
   // Symptoms every connection problem shares: alone, they name no cause.
   ['noconnect', /\b(?:can ?not|can't|cant|could ?n[o']?t|unable to|fail(?:s|ed|ing)? to|won't|doesn't|does not) (?:connect|reach|log ?in|load|open|access)|\bconnection (?:failed|failure|error|problem|issue)s?\b|\bnot connect(?:ing)?\b|连不上|连接不上|连不了|无法连接|连接失败|连接不了|上不去|登不上|登录不上|进不去|打不开|访问不了|无法访问/],
-  ['hang', /\b(?:keeps? (?:spinning|loading)|spinning|spinner|loading forever|stuck (?:on|at)|hangs?|hanging|freezes?|frozen|never (?:loads|finishes))\b|转圈|一直加载|加载中|卡住|卡死|没反应|无响应|没有响应/],
+  ['hang', /\b(?:keeps? (?:spinning|loading)|spinning|spinner|loading forever|stuck (?:on|at)|hangs?|hanging|freezes?|frozen|never (?:loads|finishes))\b|转圈|一直加载|加载中|卡住|卡死|卡在|卡着|没反应|无响应|没有响应/],
   // Circumstances: the network in use.
   ['cellular', /\b(?:mobile data|cellular|[345]g|lte|mobile network|carrier|data plan)\b|移动数据|数据流量|手机流量|[用切换开走]到?流量|流量下|4g|5g|蜂窝|手机数据|数据模式|移动网络/],
   ['wifi', /\bwi-?fi\b|\bwlan\b|\bwireless\b|无线网|无线/],

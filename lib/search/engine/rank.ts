@@ -12,7 +12,7 @@ export interface RankedRecord {
   quoted?: boolean;
 }
 
-/** Each further result from the same article or flow counts this share less for every one already shown (measured on both relevance sets: from the second on beat from the third on). */
+/** Each further result from the same article or flow, after the first two, counts this share less. */
 const SAME_SOURCE_DECAY = 0.8;
 
 /** The same article, fix, flow or step, whatever the language. */
@@ -35,8 +35,8 @@ function better(a: RankedRecord, b: RankedRecord, strengthA: number, strengthB: 
  * Orders scored records: those containing more of the query's error codes
  * or quoting one of its error messages verbatim first, then by strength. Each article, fix or flow appears once
  * (its best language version's rank). Picking greedily, a record's strength
- * is lowered by SAME_SOURCE_DECAY for every result its article already has,
- * and its verbatim evidence no longer counts once two results
+ * is lowered by SAME_SOURCE_DECAY for every result its article already has
+ * beyond two, and its verbatim evidence no longer counts once two results
  * of its article are shown, so one article's fixes (which share its
  * symptoms and errors) do not fill the list, while a strong fix still
  * stays near the top.
@@ -47,7 +47,7 @@ export function rank(scored: readonly RankedRecord[]): RankedRecord[] {
     .sort((a, b) => (better(a, b, a.strength, b.strength) ? -1 : 1))
     .filter((hit) => !seen.has(keyOf(hit.record)) && seen.add(keyOf(hit.record)));
   const shown = new Map<string, number>();
-  const adjusted = (hit: RankedRecord) => hit.strength * Math.pow(SAME_SOURCE_DECAY, shown.get(hit.record.slug) ?? 0);
+  const adjusted = (hit: RankedRecord) => hit.strength * Math.pow(SAME_SOURCE_DECAY, Math.max(0, (shown.get(hit.record.slug) ?? 0) - 1));
   // A fix quotes its article's errors, so one article's evidence would otherwise lift all its fixes above every other cause.
   const evidence = (hit: RankedRecord) => ((shown.get(hit.record.slug) ?? 0) < VERBATIM_PER_SOURCE ? verbatim(hit) : 0);
   const ranked: RankedRecord[] = [];

@@ -78,17 +78,15 @@ function cjkTokens(run: string, out: string[]): void {
   let piece = '';
   const flush = () => {
     if (piece.length === 1) out.push(piece);
-    for (let i = 0; i + 1 < piece.length; i += 1) out.push(piece.slice(i, i + 2));
+    for (let i = 0; i + 1 < piece.length; i += 1) {
+      const pair = piece.slice(i, i + 2);
+      if (!CJK_STOP_PAIRS.has(pair)) out.push(pair);
+    }
     piece = '';
   };
-  const chars = [...run];
-  for (let i = 0; i < chars.length; i += 1) {
-    // A stop pair glues like a stop character: "上没有这个问题" gives no "上没" or "个问" either.
-    if (i + 1 < chars.length && CJK_STOP_PAIRS.has(chars[i] + chars[i + 1])) {
-      flush();
-      i += 1;
-    } else if (CJK_STOP_CHARS.has(chars[i])) flush();
-    else piece += chars[i];
+  for (const char of run) {
+    if (CJK_STOP_CHARS.has(char)) flush();
+    else piece += char;
   }
   flush();
 }
