@@ -164,6 +164,36 @@ export function planTerms(index: CandidateIndex, terms: readonly string[], lastI
     .filter((plan) => plan.expansions.length > 0);
 }
 
+/** A Chinese character pair is about half a word: it counts this much against a term budget. */
+const CJK_PAIR_COST = 0.5;
+
+/** The heaviest field a term (any of its expansions) occurs in anywhere: a pair across two Chinese words ("到系") turns up only in body text. */
+function heaviestField(index: CandidateIndex, plan: TermPlan): number {
+  let heaviest = 0;
+  for (const expansion of plan.expansions) for (const weight of index.postings.get(expansion.term)?.weights ?? []) if (weight > heaviest) heaviest = weight;
+  return heaviest;
+}
+
+/**
+ * At most `budget` terms of a plan (a Chinese pair counting half), in the
+ * order typed: when there are more, the most common ones are left out, not
+ * the last ones, so a long complaint or paste keeps its telling words
+ * ("TLS", "握手", "open files") wherever they come.
+ */
+export function keepMostTelling(index: CandidateIndex, plan: readonly TermPlan[], budget: number): TermPlan[] {
+  const cost = (entry: TermPlan) => (isCjk(entry.term.charCodeAt(0)) ? CJK_PAIR_COST : 1);
+  if (plan.reduce((total, entry) => total + cost(entry), 0) <= budget) return [...plan];
+  const kept = new Set<TermPlan>();
+  let spent = 0;
+  const telling = new Map(plan.map((entry) => [entry, termRarity(index, entry) * heaviestField(index, entry)]));
+  for (const entry of [...plan].sort((a, b) => (telling.get(b) ?? 0) - (telling.get(a) ?? 0))) {
+    if (spent + cost(entry) > budget) continue;
+    kept.add(entry);
+    spent += cost(entry);
+  }
+  return plan.filter((entry) => kept.has(entry));
+}
+
 /** How rare a term is (BM25's IDF over records), by its most common expansion. */
 export function termRarity(index: CandidateIndex, plan: TermPlan): number {
   const frequency = Math.max(1, ...plan.expansions.map((expansion) => index.postings.get(expansion.term)?.records.length ?? 0));

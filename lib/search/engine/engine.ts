@@ -1,6 +1,6 @@
 import type { Locale } from '@/lib/i18n';
 import { SEARCH_INDEX_VERSION, type SearchIndex, type SearchRecord } from '../records';
-import { buildCandidateIndex, findCandidates, mentionsAny, planTerms } from './candidates';
+import { buildCandidateIndex, findCandidates, keepMostTelling, mentionsAny, planTerms } from './candidates';
 import { analyseFields, haystack, type LinkedRecord } from './fields';
 import { foldText } from './normalize';
 import { keyOf, rank, readerVersions, type RankedRecord } from './rank';
@@ -9,9 +9,10 @@ import { scoreCandidates } from './scoring';
 import { CONCEPT_PREFIX } from './concepts';
 import { findErrorCodes, readErrorSignature, type ErrorSignature } from './signature';
 import { conceptTerms, queryTerms } from './tokenize';
+import { MIN_VERBATIM, quotedForms, quotesAnError, wordsOnly } from './verbatim';
 import { ENTRY_POINTS, isVague } from './vague';
 
-/** At most this many query terms are looked up: a paste's codes and exception names come first. */
+/** At most this many query terms are looked up (a Chinese pair counting half): the rarest, so a long paste or complaint keeps what tells it apart. */
 const MAX_TERMS = 16;
 
 /** How many records the candidate filter hands to Fuse.js for scoring (plus their other-language versions). */
@@ -19,9 +20,6 @@ const CANDIDATE_LIMIT = 24;
 
 /** For a vague query, the entry points rank above the best match by this share, each one before the next (see vague.ts). */
 const ENTRY_LIFT = 0.1;
-
-/** An error message shorter than this (in letters and digits) is too generic to count as quoted. */
-const MIN_VERBATIM = 16;
 
 /** A result in the reader's other language counts as this share of its match strength. */
 const OTHER_LANGUAGE_FACTOR = 0.75;
@@ -88,13 +86,6 @@ function liftEntryPoints(strengths: Map<number, number>, entryPositions: Readonl
   });
 }
 
-/** A text as its words (letters and digits, folded), one space apart: how a quoted error is compared. */
-function wordsOnly(text: string): string {
-  return foldText(text)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
 function linkRecords(records: readonly SearchRecord[]): LinkedRecord[] {
   return records.map((record) =>
     record.parent === undefined ? record : Object.defineProperty({ ...record }, 'parentRecord', { value: records[record.parent], enumerable: false }),
@@ -146,7 +137,7 @@ export function createSearchEngine(index: SearchIndex): SearchEngine {
     const text = signature?.query ?? query;
     const stillTyping = !signature && /[\p{L}\p{N}]$/u.test(query);
     // Concepts are few and say the most about a complaint, so the cut applies to words only.
-    const plan = [...planTerms(candidates, queryTerms(text), stillTyping).slice(0, MAX_TERMS), ...planTerms(candidates, conceptTerms(query))];
+    const plan = [...keepMostTelling(candidates, planTerms(candidates, queryTerms(text), stillTyping), MAX_TERMS), ...planTerms(candidates, conceptTerms(query))];
     const terms = plan.map((entry) => entry.term);
     const codes = (signature?.codes ?? findErrorCodes(query)).map((code) => foldText(code));
     // A vague symptom leads to the entry points even when none of its words is in the index ("keeps spinning").
@@ -155,15 +146,14 @@ export function createSearchEngine(index: SearchIndex): SearchEngine {
     // The best candidates, and their versions in the other language when those match too, so a result can be shown in the reader's language.
     const best = findCandidates(candidates, plan, CANDIDATE_LIMIT, families);
     const positions = [...new Set(best.flatMap((position) => (twins.get(keyOf(records[position])) ?? [position]).filter((twin) => twin === position || mentionsAny(candidates, plan, twin))))];
-    const quotedQuery = wordsOnly(query);
+    const forms = quotedForms(query, codes);
     const strengths = scoreCandidates(fields, candidates, vague ? [...new Set([...positions, ...entryPositions.flat()])] : positions, plan);
     if (vague) liftEntryPoints(strengths, entryPositions);
     const scored = [...strengths].map(([position, strength]): RankedRecord => {
       const record = records[position];
       const otherLanguage = record.lang !== lang;
       const exactCodes = codes.filter((code) => textOf(position).includes(code));
-      const quoted = errorsOf(position).some((error) => quotedQuery.includes(error) || (quotedQuery.length >= MIN_VERBATIM && error.includes(quotedQuery)));
-      return { record, position, strength: strength * (otherLanguage ? OTHER_LANGUAGE_FACTOR : 1), otherLanguage, exactCodes, quoted };
+      return { record, position, strength: strength * (otherLanguage ? OTHER_LANGUAGE_FACTOR : 1), otherLanguage, exactCodes, quoted: quotesAnError(errorsOf(position), forms) };
     });
     // A version is shown when it holds a word of the query: one reached only through a concept ("证书" → "certificate") is not what was searched for.
     const wordPlan = plan.filter((entry) => !entry.term.startsWith(CONCEPT_PREFIX));

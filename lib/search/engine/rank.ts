@@ -23,8 +23,11 @@ export function keyOf(record: SearchRecord): string {
 /** Verbatim evidence: each error code the record contains, and a whole error message of it quoted, count one. */
 const verbatim = (hit: RankedRecord) => hit.exactCodes.length + (hit.quoted ? 1 : 0);
 
-function better(a: RankedRecord, b: RankedRecord, strengthA: number, strengthB: number): boolean {
-  if (verbatim(a) !== verbatim(b)) return verbatim(a) > verbatim(b);
+/** How many results of one article or flow its verbatim evidence may lift above results without as much. */
+const VERBATIM_PER_SOURCE = 2;
+
+function better(a: RankedRecord, b: RankedRecord, strengthA: number, strengthB: number, evidenceA = verbatim(a), evidenceB = verbatim(b)): boolean {
+  if (evidenceA !== evidenceB) return evidenceA > evidenceB;
   return strengthA !== strengthB ? strengthA > strengthB : a.position < b.position;
 }
 
@@ -33,8 +36,10 @@ function better(a: RankedRecord, b: RankedRecord, strengthA: number, strengthB: 
  * or quoting one of its error messages verbatim first, then by strength. Each article, fix or flow appears once
  * (its best language version's rank). Picking greedily, a record's strength
  * is lowered by SAME_SOURCE_DECAY for every result its article already has
- * beyond two, so one article's fixes (which share its symptoms and errors)
- * do not fill the list, while a strong fix still stays near the top.
+ * beyond two, and its verbatim evidence no longer counts once two results
+ * of its article are shown, so one article's fixes (which share its
+ * symptoms and errors) do not fill the list, while a strong fix still
+ * stays near the top.
  */
 export function rank(scored: readonly RankedRecord[]): RankedRecord[] {
   const seen = new Set<string>();
@@ -43,11 +48,14 @@ export function rank(scored: readonly RankedRecord[]): RankedRecord[] {
     .filter((hit) => !seen.has(keyOf(hit.record)) && seen.add(keyOf(hit.record)));
   const shown = new Map<string, number>();
   const adjusted = (hit: RankedRecord) => hit.strength * Math.pow(SAME_SOURCE_DECAY, Math.max(0, (shown.get(hit.record.slug) ?? 0) - 1));
+  // A fix quotes its article's errors, so one article's evidence would otherwise lift all its fixes above every other cause.
+  const evidence = (hit: RankedRecord) => ((shown.get(hit.record.slug) ?? 0) < VERBATIM_PER_SOURCE ? verbatim(hit) : 0);
   const ranked: RankedRecord[] = [];
   while (remaining.length > 0) {
     let best = 0;
     for (let i = 1; i < remaining.length; i += 1) {
-      if (better(remaining[i], remaining[best], adjusted(remaining[i]), adjusted(remaining[best]))) best = i;
+      const [a, b] = [remaining[i], remaining[best]];
+      if (better(a, b, adjusted(a), adjusted(b), evidence(a), evidence(b))) best = i;
     }
     const [hit] = remaining.splice(best, 1);
     shown.set(hit.record.slug, (shown.get(hit.record.slug) ?? 0) + 1);

@@ -78,10 +78,11 @@ const STRONG_WORDS =
 /**
  * Words that make a line context worth keeping although it names no error:
  * the device or OS and its version, the network in use, a VPN or proxy, time
- * idle, a recent change, who is affected. These are what tell causes apart.
+ * idle, a recent change, who is affected, the program that was run
+ * (`pip install`, `git clone`). These are what tell causes apart.
  */
 const CONTEXT_WORDS =
-  /\b(?:android|ios|iphone|ipad|windows(?: \d+)?|win(?:7|8|10|11)|mac ?os|os x|ubuntu|debian|centos|linux|version|wi-?fi|wlan|wireless|mobile data|cellular|[345]g|lte|hotspot|ethernet|network|hotel|airport|office|company|corporate|home|vpn|proxy|pac|idle|inactiv\w*|minutes?|hours?|overnight|since|after (?:the )?(?:update|upgrade|updating|upgrading|install\w*|reboot\w*|restart\w*|changing|moving)|updated|upgraded|changed|recently|yesterday|only (?:me|some|one)|some (?:users|customers|clients)|other (?:users|people))\b|安卓|苹果|手机|电脑|系统|版本|无线|流量|移动数据|热点|宽带|网络|公司|办公|酒店|家里|代理|闲置|空闲|分钟|小时|升级|更新|之后|以后|最近|昨天|自从|换了|改了|部分用户|别人|其他人/i;
+  /\b(?:android|ios|iphone|ipad|windows(?: \d+)?|win(?:7|8|10|11)|mac ?os|os x|ubuntu|debian|centos|linux|version|wi-?fi|wlan|wireless|mobile data|cellular|[345]g|lte|hotspot|ethernet|network|hotel|airport|office|company|corporate|home|vpn|proxy|pac|idle|inactiv\w*|minutes?|hours?|overnight|since|after (?:the )?(?:update|upgrade|updating|upgrading|install\w*|reboot\w*|restart\w*|changing|moving)|updated|upgraded|changed|recently|yesterday|only (?:me|some|one)|some (?:users|customers|clients)|other (?:users|people)|(?:pip3?|npm|yarn|pnpm|git|mvn|gradle|java|python3?|node|docker|composer|gem|cargo|nuget|go) (?:install|clone|pull|push|get|fetch|build|run|update|add|-jar))\b|安卓|苹果|手机|电脑|系统|版本|无线|流量|移动数据|热点|宽带|网络|公司|办公|酒店|家里|代理|闲置|空闲|分钟|小时|升级|更新|之后|以后|最近|昨天|自从|换了|改了|部分用户|别人|其他人/i;
 
 const WEAK_WORDS = /\b(?:not|no|loss|lost|closed|verify|certificate|handshake|private|slow|drops?|dropped|disconnect(?:ed|s)?)\b|不是|没有|不行|丢包|掉线|断开|卡顿|延迟|很慢/gi;
 
@@ -120,6 +121,8 @@ const SCRUB: Array<[RegExp, string]> = [
   [/\b[\w.]+=(?:'[^']*'|"[^"]*"|[^\s,):]+)/g, ' '],
   [/\b(?:port|after) \d+(?: ?ms)?\b/gi, ' '],
   [/\b\d{5,}\b/g, ' '],
+  // Counts and durations written with thousands separators (`3,990,735 milliseconds`) are no code either.
+  [/\b\d{1,3}(?:,\d{3})+\b/g, ' '],
   [/[()[\]{}"`<>]+|(?<![A-Za-z])'|'(?![A-Za-z])/g, ' '],
   [/\s+/g, ' '],
 ];
@@ -176,10 +179,10 @@ function splitLines(text: string, codes: string[]): string[] {
     .filter((line) => line.length > 2 && !codes.includes(line));
 }
 
-/** Lines that name no error but say where it happens (see CONTEXT_WORDS), in order, not repeating a message. */
+/** Lines that name no error (a "not" or "没有" is no error) but say where it happens (see CONTEXT_WORDS), in order, not repeating a message. */
 function contextLines(lines: readonly string[], messages: readonly string[]): string[] {
   return lines
-    .filter((line) => errorishness(line) === 0 && CONTEXT_WORDS.test(line) && !messages.includes(line))
+    .filter((line) => !new RegExp(STRONG_WORDS.source, 'i').test(line) && CONTEXT_WORDS.test(line) && !messages.includes(line))
     .filter((line, index, all) => all.indexOf(line) === index)
     .slice(0, MAX_CONTEXT)
     .map(shorten);

@@ -20,14 +20,14 @@ const LATIN_STOP = new Set(
 );
 
 /** Characters that only glue a Chinese sentence together; a word never spans them in a query. */
-const CJK_STOP_CHARS = new Set('的了吗呢吧啊呀嘛哦哈我你您他她它们很就都也还又和与及或把被让给跟'.split(''));
+const CJK_STOP_CHARS = new Set('的了吗呢吧啊呀嘛哦哈我你您他她它们很就都也还又和与及或把被让给跟这那在'.split(''));
 
 /** Chinese pairs that say "how do I" or "always" rather than what is wrong. */
 const CJK_STOP_PAIRS = new Set(
   (
     '怎么 为什 什么 如何 怎样 请问 一下 一直 总是 这个 那个 一个 应该 可以 好像 突然 看看 还是 是不 就是 但是 然后 现在 今天 昨天 办法 么办 ' +
-    // What a complaint says around its facts: "是怎么回事", "的时候", "求助", "谢谢大家".
-    '时候 回事 么回 么搞 搞得 确定 已经 觉得 感觉 知道 不知 发现 尝试 试过 求助 大家 谢谢 大佬 解决 帮忙 麻烦 不过 所以 因为 可能 这样 那样 之前 之后'
+    // What a complaint says around its facts: "是怎么回事", "的时候", "求助", "谢谢大家", "没有问题" (as English "problem", "not").
+    '问题 有问 没有 时候 回事 么回 么搞 搞得 确定 已经 觉得 感觉 知道 不知 发现 尝试 试过 求助 大家 谢谢 大佬 解决 帮忙 麻烦 不过 所以 因为 可能 这样 那样 之前 之后'
   ).split(' '),
 );
 

@@ -1,6 +1,6 @@
 import type { CandidateIndex, TermPlan } from './candidates';
-import { CONCEPT_PREFIX, GENERIC_CONCEPTS, withoutGenericPhrases } from './concepts';
-import { foldText } from './normalize';
+import { GENERIC_CONCEPTS, withoutGenericPhrases } from './concepts';
+import { foldText, isCjk } from './normalize';
 import { conceptTerms, queryTerms } from './tokenize';
 
 /*
@@ -19,10 +19,21 @@ import { conceptTerms, queryTerms } from './tokenize';
  */
 export const ENTRY_POINTS = ['article connection-triage ', 'flow five-layer ', 'article five-layer-model '] as const;
 
+/**
+ * What a complaint says the person did with the program and what it showed
+ * ("右键管理员启动", "弹窗", "I clicked connect and a dialog said"): the
+ * way to a symptom, in every ticket, naming no cause.
+ */
+const APP_ACTIONS =
+  /\b(?:right[- ]click(?:ed|ing)?|run(?:ning)? as (?:an )?admin(?:istrator)?|admin(?:istrator)?|launch(?:ed|es|ing)?|start(?:ed|s|ing)?(?: up)?|open(?:ed|s|ing)?|click(?:ed|s|ing)?|tap(?:ped|s)?|press(?:ed|es)?|pop-?ups?|dialog(?: box)?|window|message|app|application|program|software|button)\b|右键|鼠标|管理员(?:身份)?|以管理员|启动|打开|运行|点击|点了|双击|弹窗|弹出|窗口|提示框|对话框|按钮|软件|程序|应用/g;
+
+/** A Chinese pair is half a word when counting how much a query says (see MAX_VAGUE_TERMS). */
+const CJK_PAIR_SHARE = 0.5;
+
 /** A term in at least this share of the articles and flows says nothing about which one. */
 const COMMON_SHARE = 0.45;
 
-/** A query with more terms than this describes enough to rank on its own. */
+/** A query saying more words than this besides its symptom and what was clicked describes enough to rank on its own. */
 const MAX_VAGUE_TERMS = 8;
 
 /** How many families (articles and flows) each term occurs in, computed on first use. */
@@ -45,16 +56,17 @@ function familyShare(index: CandidateIndex, families: Int32Array, familyCount: n
 /**
  * True when `query` (typed words, no error codes) says nothing beyond a
  * generic symptom: it has a generic symptom phrase, no circumstance or
- * telling symptom, and every other term (or the words a misspelt one stands
- * for, as `plan` has them) is common to many articles or unknown.
+ * telling symptom, and every other term, once what the person clicked and
+ * what popped up are set aside, (or the words a misspelt one stands for, as
+ * `plan` has them) is common to many articles or unknown.
  */
 export function isVague(query: string, plan: readonly TermPlan[], index: CandidateIndex, families: Int32Array, familyCount: number): boolean {
-  const terms = [...queryTerms(query), ...conceptTerms(query)];
-  if (!terms.some((term) => GENERIC_CONCEPTS.has(term))) return false;
-  if (terms.filter((term) => !term.startsWith(CONCEPT_PREFIX)).length > MAX_VAGUE_TERMS) return false;
+  const concepts = conceptTerms(query);
+  if (!concepts.some((term) => GENERIC_CONCEPTS.has(term))) return false;
   // A circumstance or a telling symptom ("refused", "timed out", "VPN", "证书") is a lead, not vagueness.
-  if (terms.some((term) => term.startsWith(CONCEPT_PREFIX) && !GENERIC_CONCEPTS.has(term))) return false;
-  const rest = queryTerms(withoutGenericPhrases(foldText(query)));
+  if (concepts.some((term) => !GENERIC_CONCEPTS.has(term))) return false;
+  const rest = queryTerms(withoutGenericPhrases(foldText(query)).replace(APP_ACTIONS, ' '));
+  if (rest.reduce((words, term) => words + (isCjk(term.charCodeAt(0)) ? CJK_PAIR_SHARE : 1), 0) > MAX_VAGUE_TERMS) return false;
   return rest.every((term) => {
     const expansions = plan.find((entry) => entry.term === term)?.expansions ?? [];
     return expansions.length === 0 || Math.max(...expansions.map((expansion) => familyShare(index, families, familyCount, expansion.term))) >= COMMON_SHARE;
