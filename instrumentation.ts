@@ -1,7 +1,8 @@
 /**
  * Runs once when the Next server starts: opens the database, runs migrations and, while no
  * user exists, prints the one-time setup code (lib/auth startServerOrExit); then, when
- * FIXPATH_WEBHOOK_URL is set, starts this instance's webhook worker. Node only.
+ * FIXPATH_WEBHOOK_URL is set, starts this instance's webhook worker, and the insights
+ * retention job (FIXPATH_RETENTION_DAYS). Node only.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
@@ -9,5 +10,7 @@ export async function register(): Promise<void> {
     await startServerOrExit();
     const { startWebhookWorkerOrExit } = await import('@/lib/webhooks/server');
     startWebhookWorkerOrExit();
+    const { startRetentionJobOrExit } = await import('@/lib/insights/server');
+    startRetentionJobOrExit();
   }
 }

@@ -10,6 +10,7 @@ export { caseMessages } from './messages/cases';
 export { casePageMessages, type CasePageMessages } from './messages/case-pages';
 export { authMessages, type AuthMessages } from './messages/auth';
 export { fixMessages } from './messages/fix';
+export { insightsMessages } from './messages/insights';
 export { flowMessages } from './messages/flows';
 export { layerMessages } from './messages/layers';
 export { searchMessages, type SearchMessages } from './messages/search';
