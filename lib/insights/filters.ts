@@ -21,7 +21,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 function validDay(text: string): boolean {
-  return DATE.test(text) && dayOf(Date.parse(`${text}T00:00:00Z`)) === text;
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return DATE.test(text) && Number.isFinite(time) && dayOf(time) === text;
 }
 
 /** The filters in a query string; with the field at fault (`from`, `to`, `lang`, `flow`, `agent`), the default filters. */
