@@ -21,7 +21,7 @@ const caseId = z.optional(z.nullable(z.string().check(z.regex(/^[0-9a-f]{8}-[0-9
  * probe code, `back`) or null when the page was left there. `ending`: a final state reached,
  * with its kind and, for a fix, the fix. `view`: an article read.
  */
-export const insightEventSchema = z.discriminatedUnion('type', [
+const insightEventSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('search'),
     at,

@@ -3,5 +3,5 @@
  * recorder the search palette, the flow runner and article pages use. Storage, reports, CSV,
  * retention and the route handlers are in `@/lib/insights/server`.
  */
-export { insightBatchSchema, MAX_QUERY, MAX_SHOWN, type InsightEvent } from './contract';
+export { MAX_QUERY, MAX_SHOWN, type InsightEvent } from './contract';
 export { createRecorder, recordInsight } from './recorder';

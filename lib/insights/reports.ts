@@ -65,7 +65,7 @@ export interface ArticleRow {
 }
 
 /** Time-to-resolution buckets, shortest first; `unresolved` counts cases not resolved yet. */
-export const RESOLUTION_BUCKETS = ['lt-1h', '1h-4h', '4h-24h', '1d-3d', '3d-7d', 'gt-7d', 'unresolved'] as const;
+const RESOLUTION_BUCKETS = ['lt-1h', '1h-4h', '4h-24h', '1d-3d', '3d-7d', 'gt-7d', 'unresolved'] as const;
 
 /** Rows shown of the search gaps, worst first. */
 const GAP_LIMIT = 50;

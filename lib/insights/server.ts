@@ -7,7 +7,7 @@ import 'server-only';
  */
 export { createInsightsApi } from './api';
 export { barChartSvg } from './charts';
-export { parseFilters, type InsightFilters } from './filters';
-export { allReports, REPORTS, type InsightReports, type ReportName } from './reports';
+export { parseFilters } from './filters';
+export { allReports, type InsightReports, type ReportName } from './reports';
 export { applyRetention, retentionDaysFromEnv } from './retention';
 export { insightsForPage, insightsRoutes, startRetentionJobOrExit } from './runtime';

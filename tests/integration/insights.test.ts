@@ -178,7 +178,7 @@ for (const kind of ['pglite', 'postgres'] as const) {
       return { steps, endings, gaps, totals, buckets, fixes: [...fixes.values()], articles: [...articles.values()] };
     }
 
-    const filterSets = () => [{}, { lang: 'zh' }, { agent: people.agent.id }, { flow: 'tls-handshake', lang: 'en' }];
+    const filterSets = (): Array<Record<string, string>> => [{}, { lang: 'zh' }, { agent: people.agent.id }, { flow: 'tls-handshake', lang: 'en' }];
 
     it('counts every report exactly as the events say, under each filter', async (t) => {
       if (skip()) return t.skip(String(skip()));
