@@ -36,6 +36,11 @@ export function barChartSvg(bars: Bar[], title: string, options: { percent?: boo
       Plot.ruleX([0]),
     ],
   }) as unknown as Element;
+  // One image with one name: Plot names its marks' groups too, which ARIA forbids inside an image.
+  for (const part of svg.querySelectorAll('[aria-label], [aria-description]')) {
+    part.removeAttribute('aria-label');
+    part.removeAttribute('aria-description');
+  }
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', title);
   return svg.outerHTML;

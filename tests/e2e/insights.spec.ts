@@ -48,7 +48,7 @@ test('an agent runs a flow and searches; an editor sees those counts on the insi
   await agent.keyboard.press('Control+k');
   const dialog = agent.getByRole('dialog', { name: 'Search fixes' });
   await dialog.getByRole('combobox').fill(GAP);
-  await expect(dialog.getByRole('status')).toContainText('No results');
+  await expect(dialog.getByRole('status')).toContainText('Nothing found for');
   await agent.keyboard.press('Escape');
   await agent.keyboard.press('Control+k');
   await dialog.getByRole('combobox').fill('conection refused');
