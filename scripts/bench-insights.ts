@@ -32,7 +32,7 @@ async function seed(database: Database): Promise<void> {
              case when k.kind = 'step' then 'state-' || (n % 12) when k.kind = 'ending' then 'end-' || (n % 8) end,
              case when k.kind = 'step' then (case when n % 7 = 0 then null else 'option-' || (n % 3) end)
                   when k.kind = 'ending' then (array['fix','handoff','report','end'])[1 + n % 4] end,
-             case when k.kind = 'step' then (n * 7919) % 120000 end,
+             case when k.kind = 'step' then ((n::bigint * 7919) % 120000)::int end,
              case when k.kind = 'view' or (k.kind = 'ending' and n % 4 = 0) then 'article-' || (n % 60) end,
              case when k.kind = 'ending' and n % 4 = 0 then 'fix-' || (n % 3) end,
              case when k.kind = 'search' then 'query ' || (n % 5000) || ' host' || (n % 300) || '.example.net' end,
@@ -120,6 +120,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  // Drizzle's "Failed query" message hides the database's own reason in `cause`.
+  const cause = error instanceof Error && error.cause instanceof Error ? `\n${error.cause.message}` : '';
+  console.error(error instanceof Error ? `${error.message.split('\n')[0]}${cause}` : error);
   process.exit(1);
 });

@@ -36,8 +36,8 @@ export function InsightsReport({ lang, reports, query }: { lang: Locale; reports
         title={t.stepsTitle}
         intro={t.stepsIntro}
         chart={barChartSvg(byDrop.map((row) => ({ label: stepName(row), value: row.visits > 0 ? row.dropped / row.visits : 0 })), chartTitle(t.stepsTitle), { percent: true })}
-        columns={[t.colFlow, t.colStep, t.colVisits, t.colDropped, t.colDropRate, t.colMedian]}
-        rows={flowSteps.map((row) => [flowTitle(row.flowId, lang), stepTitle(row.flowId, row.stateId, lang), row.visits, row.dropped, percent(row.dropped, row.visits), seconds(row.medianMs)])}
+        columns={[t.colFlow, t.colStep, t.colVisits, t.colDropped, t.colDropRate, t.colMean]}
+        rows={flowSteps.map((row) => [flowTitle(row.flowId, lang), stepTitle(row.flowId, row.stateId, lang), row.visits, row.dropped, percent(row.dropped, row.visits), seconds(row.meanMs)])}
         {...common('flow-steps', t.stepsTitle)}
       />
       <ReportSection

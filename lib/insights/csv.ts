@@ -17,7 +17,7 @@ function table(header: string[], rows: Array<Array<string | number | boolean | n
 export function reportCsv(name: ReportName, reports: Partial<InsightReports>): string {
   switch (name) {
     case 'flow-steps':
-      return table(['flow', 'step', 'visits', 'dropped', 'median_ms'], (reports.flowSteps ?? []).map((r) => [r.flowId, r.stateId, r.visits, r.dropped, r.medianMs]));
+      return table(['flow', 'step', 'visits', 'dropped', 'mean_ms'], (reports.flowSteps ?? []).map((r) => [r.flowId, r.stateId, r.visits, r.dropped, r.meanMs]));
     case 'endings':
       return table(['flow', 'ending', 'kind', 'count'], (reports.endings ?? []).map((r) => [r.flowId, r.stateId, r.kind, r.count]));
     case 'resolution-time':

@@ -8,13 +8,13 @@ export const REPORTS = ['flow-steps', 'endings', 'resolution-time', 'fix-success
 /** One report's name. */
 export type ReportName = (typeof REPORTS)[number];
 
-/** Per flow step: visits, how many left the page there (drop-off), median time on the step. */
+/** Per flow step: visits, how many left the page there (drop-off), mean time on the step. */
 export interface FlowStepRow {
   flowId: string;
   stateId: string;
   visits: number;
   dropped: number;
-  medianMs: number | null;
+  meanMs: number | null;
 }
 /** How often each final state was reached. */
 export interface EndingRow {
@@ -86,7 +86,7 @@ export function flowSteps(db: FixpathDb, filters: InsightFilters): Promise<FlowS
     db,
     sql`select flow_id as "flowId", state_id as "stateId", count(*)::int as visits,
                count(*) filter (where outcome is null)::int as dropped,
-               (percentile_disc(0.5) within group (order by duration_ms))::int as "medianMs"
+               round(avg(duration_ms))::int as "meanMs"
         from insight_events where ${eventWhere(filters, 'step', true)}
         group by flow_id, state_id
         order by flow_id, visits desc, state_id`,
@@ -122,10 +122,10 @@ export async function resolutionTime(db: FixpathDb, filters: InsightFilters): Pr
                  else 'gt-7d' end as bucket,
                count(*)::int as cases
         from cases c
-        left join lateral (
-          select e.at from case_events e
-          where e.case_id = c.id and e.kind = 'status' and e.payload->>'to' = 'resolved'
-          order by e.at limit 1) r on true
+        left join (
+          select case_id, min(at) as at from case_events
+          where kind = 'status' and payload->>'to' = 'resolved'
+          group by case_id) r on r.case_id = c.id
         where ${sql.join(parts, sql` and `)}
         group by 1`,
   );
@@ -145,26 +145,30 @@ export function fixSuccess(db: FixpathDb, filters: InsightFilters): Promise<FixS
   return queryRows<FixSuccessRow>(
     db,
     sql`with sent as (
-          select e.case_id, e.at, e.payload->>'linkId' as link_id, e.payload->>'slug' as slug, e.payload->>'fixId' as fix_id
-          from case_events e where ${sql.join(parts, sql` and `)})
+          select e.id, e.case_id, e.at, e.payload->>'linkId' as link_id, e.payload->>'slug' as slug, e.payload->>'fixId' as fix_id
+          from case_events e where ${sql.join(parts, sql` and `)}),
+        opened as (
+          select distinct o.case_id, o.payload->>'linkId' as link_id from case_events o
+          where o.kind = 'link-opened' and o.case_id in (select case_id from sent)),
+        answered as (
+          select distinct on (f.case_id, f.payload->>'linkId') f.case_id, f.payload->>'linkId' as link_id, f.payload->>'outcome' as outcome
+          from case_events f where f.kind = 'feedback' and f.case_id in (select case_id from sent)
+          order by f.case_id, f.payload->>'linkId', f.at desc, f.id desc),
+        verified as (
+          select distinct on (s.id) s.id, (v.payload->>'verified')::boolean as verified
+          from sent s join case_events v on v.case_id = s.case_id and v.kind = 'verify' and v.at >= s.at
+          order by s.id, v.at desc, v.id desc)
         select s.slug, s.fix_id as "fixId", count(*)::int as sent,
-               count(*) filter (where exists (
-                 select 1 from case_events o
-                 where o.case_id = s.case_id and o.kind = 'link-opened' and o.payload->>'linkId' = s.link_id))::int as opened,
+               count(o.link_id)::int as opened,
                count(*) filter (where f.outcome = 'fixed')::int as fixed,
                count(*) filter (where f.outcome = 'not-fixed')::int as "notFixed",
                count(*) filter (where f.outcome = 'not-yet')::int as "notYet",
                count(*) filter (where v.verified)::int as verified,
                count(*) filter (where not v.verified)::int as "notVerified"
         from sent s
-        left join lateral (
-          select f.payload->>'outcome' as outcome from case_events f
-          where f.case_id = s.case_id and f.kind = 'feedback' and f.payload->>'linkId' = s.link_id
-          order by f.at desc, f.id desc limit 1) f on true
-        left join lateral (
-          select (v.payload->>'verified')::boolean as verified from case_events v
-          where v.case_id = s.case_id and v.kind = 'verify' and v.at >= s.at
-          order by v.at desc, v.id desc limit 1) v on true
+        left join opened o on o.case_id = s.case_id and o.link_id = s.link_id
+        left join answered f on f.case_id = s.case_id and f.link_id = s.link_id
+        left join verified v on v.id = s.id
         group by s.slug, s.fix_id
         order by sent desc, s.slug, s.fix_id`,
   );

@@ -34,7 +34,7 @@ type Row = typeof tables.insightEvents.$inferInsert & { at: Date };
 type CaseEvent = { caseId: string; at: Date; actor: string; kind: string; payload: Record<string, unknown> };
 
 const count = <T>(list: T[], test: (item: T) => boolean) => list.filter(test).length;
-const medianDisc = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length / 2) - 1];
+const mean = (values: number[]) => Math.round(values.reduce((sum, value) => sum + value, 0) / values.length);
 const byKey = <T>(rows: T[], key: (row: T) => string) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
 for (const kind of ['pglite', 'postgres'] as const) {
@@ -127,7 +127,7 @@ for (const kind of ['pglite', 'postgres'] as const) {
         return [...map.values()].map(make);
       };
       const steps = groups(flowPicked.filter((e) => e.kind === 'step'), (e) => `${e.flowId}/${e.stateId}`, (rows) => ({
-        flowId: rows[0].flowId!, stateId: rows[0].stateId!, visits: rows.length, dropped: count(rows, (e) => e.outcome === null), medianMs: medianDisc(rows.map((e) => e.durationMs!)),
+        flowId: rows[0].flowId!, stateId: rows[0].stateId!, visits: rows.length, dropped: count(rows, (e) => e.outcome === null), meanMs: mean(rows.map((e) => e.durationMs!)),
       }));
       const endings = groups(flowPicked.filter((e) => e.kind === 'ending'), (e) => `${e.flowId}/${e.stateId}/${e.outcome}`, (rows) => ({ flowId: rows[0].flowId!, stateId: rows[0].stateId!, kind: rows[0].outcome!, count: rows.length }));
       const searches = picked.filter((e) => e.kind === 'search');
@@ -250,7 +250,7 @@ for (const kind of ['pglite', 'postgres'] as const) {
       assert.equal(steps.status, 200);
       assert.match(steps.headers.get('content-type')!, /^text\/csv/);
       const lines = (await steps.text()).trim().split('\r\n');
-      assert.equal(lines[0], 'flow,step,visits,dropped,median_ms');
+      assert.equal(lines[0], 'flow,step,visits,dropped,mean_ms');
       assert.equal(lines.length - 1, want.steps.length);
       const visits = lines.slice(1).reduce((sum, line) => sum + Number(line.split(',')[2]), 0);
       assert.equal(visits, want.steps.reduce((sum, row) => sum + row.visits, 0));
