@@ -16,10 +16,12 @@ export interface ArticleRenderOptions {
   fixFooter?: (fix: FixProps) => ReactNode;
   /** Customer view: render only this fix, or only fixes when `null`; prose outside fixes is hidden by `.customer-view`. */
   onlyFix?: string | null;
+  /** Customer view: mark the example values in commands that the reader must replace. */
+  markExamples?: boolean;
 }
 
 /** The MDX components of an article page, bound to the reader's language. */
-export function articleComponents({ lang, values = {}, fixFooter, onlyFix }: ArticleRenderOptions): MDXComponents {
+export function articleComponents({ lang, values = {}, fixFooter, onlyFix, markExamples = false }: ArticleRenderOptions): MDXComponents {
   const t = articleMessages[lang];
   const headingLabels = (title: ReactNode) => ({
     copyLink: typeof title === 'string' ? format(t.copyLinkTo, { title }) : t.copyLink,
@@ -31,7 +33,7 @@ export function articleComponents({ lang, values = {}, fixFooter, onlyFix }: Art
     h3: ({ id, children }) => <SectionHeading level={3} id={id} labels={headingLabels(children)}>{children}</SectionHeading>,
     // Block code never reaches this (the `pre` override reads it directly), so this is inline code.
     code: ({ children }) => <code>{typeof children === 'string' ? fillPlaceholders(children, values) : children}</code>,
-    pre: ({ children }) => <CodeBlock values={values} labels={{ copy: t.copyCode, copied: t.copied, failed: t.copyFailed }}>{children}</CodeBlock>,
+    pre: ({ children }) => <CodeBlock values={values} markExamples={markExamples} labels={{ copy: t.copyCode, copied: t.copied, failed: t.copyFailed }}>{children}</CodeBlock>,
     a: ({ href = '', ...props }: ComponentProps<'a'>) => localLink(href, lang, props),
     Fix: (props: FixProps) =>
       onlyFix && props.id !== onlyFix ? null : <FixSection {...props} labels={headingLabels(props.title)} footer={fixFooter?.(props)} />,

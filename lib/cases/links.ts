@@ -13,6 +13,8 @@ export const createLinkSchema = z.strictObject({
   slug: z.string().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
   fixId: z.string().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
   lang: z.enum(LOCALES).optional(),
+  /** The customer's "fixed" resolves the case (default: it is only recorded). */
+  resolveOnFixed: z.boolean().optional(),
 });
 
 type LinkRow = typeof tables.caseLinks.$inferSelect;
@@ -32,6 +34,8 @@ export interface LinkRecord {
   expiresAt: string;
   revokedAt: string | null;
   firstOpenedAt: string | null;
+  /** Whether the customer's "fixed" resolves the case. */
+  resolveOnFixed: boolean;
   state: LinkState;
 }
 
@@ -56,6 +60,7 @@ function toLink(row: LinkRow, now: Date): LinkRecord {
     expiresAt: row.expiresAt.toISOString(),
     revokedAt: row.revokedAt?.toISOString() ?? null,
     firstOpenedAt: row.firstOpenedAt?.toISOString() ?? null,
+    resolveOnFixed: row.resolveOnFixed,
     state: stateOf(row, now),
   };
 }
@@ -104,7 +109,7 @@ export function checkSendableFix(slug: string, fixId: string, lang: Locale): Fix
 export async function createLink(
   db: FixpathDb,
   caseId: string,
-  input: { slug: string; fixId: string; lang: Locale },
+  input: { slug: string; fixId: string; lang: Locale; resolveOnFixed?: boolean },
   actor: string,
   options: { days: number; now?: Date },
 ): Promise<{ link: LinkRecord; token: string } | null> {
@@ -117,9 +122,9 @@ export async function createLink(
     if (!touched) return null;
     const [row] = await tx
       .insert(tables.caseLinks)
-      .values({ caseId, tokenHash: hashOf(token), slug: input.slug, fixId: input.fixId, lang: input.lang, createdBy: actor, createdAt: now, expiresAt })
+      .values({ caseId, tokenHash: hashOf(token), slug: input.slug, fixId: input.fixId, lang: input.lang, resolveOnFixed: input.resolveOnFixed ?? false, createdBy: actor, createdAt: now, expiresAt })
       .returning();
-    await insertEvents(tx, [{ caseId, actor, kind: 'link-sent', payload: { linkId: row.id, slug: row.slug, fixId: row.fixId, lang: row.lang, expiresAt: expiresAt.toISOString() } }]);
+    await insertEvents(tx, [{ caseId, actor, kind: 'link-sent', payload: { linkId: row.id, slug: row.slug, fixId: row.fixId, lang: row.lang, expiresAt: expiresAt.toISOString(), resolveOnFixed: row.resolveOnFixed } }]);
     return { link: toLink(row, new Date()), token };
   });
 }

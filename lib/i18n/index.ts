@@ -15,3 +15,4 @@ export { flowMessages } from './messages/flows';
 export { layerMessages } from './messages/layers';
 export { searchMessages, type SearchMessages } from './messages/search';
 export { siteMessages } from './messages/site';
+export { placeholderHelp, placeholderLabels } from './messages/placeholders';

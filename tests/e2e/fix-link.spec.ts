@@ -43,3 +43,19 @@ test('the share button under a fix copies the customer link', async ({ page }) =
   await page.goto(copied);
   await expect(page.locator('section[data-fix="start-service"]')).toBeVisible();
 });
+
+test('a fix link says which values it filled in and marks every example the customer must replace', async ({ page }) => {
+  await gotoReady(page, '/en/fix/service-not-listening?fix=check-listening');
+  const fix = page.locator('section[data-fix="check-listening"]');
+  const replace = page.getByTestId('filled-values');
+  await expect(replace.getByText('Before running them, replace the example values marked in the commands:')).toBeVisible();
+  await expect(replace.getByText('the port number the client uses to connect to the server', { exact: false })).toBeVisible();
+  await expect(fix.locator('pre mark[data-placeholder="port"]').first()).toHaveText('443');
+  await expect(page.getByText('Already filled in the commands:')).toHaveCount(0);
+
+  await gotoReady(page, '/zh/fix/service-not-listening?fix=check-listening&port=8443');
+  await expect(page.getByTestId('filled-values').getByText('命令里已经填好：')).toBeVisible();
+  await expect(page.getByTestId('filled-values').getByText('8443')).toBeVisible();
+  await expect(page.locator('section[data-fix="check-listening"] pre mark[data-placeholder="port"]')).toHaveCount(0);
+  expect((await page.locator('section[data-fix="check-listening"] pre').allInnerTexts()).join('\n')).toContain('8443');
+});

@@ -65,12 +65,15 @@ for (const kind of ['pglite', 'postgres'] as const) {
       assert.ok(!JSON.stringify(row).includes(token), 'the token itself is not stored');
       const events = await timeline(caseId);
       const sent = events.find((event) => event.kind === 'link-sent');
-      assert.deepEqual(sent?.payload, { linkId: created.body.id, slug: CUSTOMER_FIX.slug, fixId: CUSTOMER_FIX.fixId, lang: 'en', expiresAt: created.body.expiresAt });
+      assert.deepEqual(sent?.payload, { linkId: created.body.id, slug: CUSTOMER_FIX.slug, fixId: CUSTOMER_FIX.fixId, lang: 'en', expiresAt: created.body.expiresAt, resolveOnFixed: false });
+      assert.equal(created.body.resolveOnFixed, false, 'the customer\'s "fixed" only records unless the agent asks for more');
       assert.equal(sent?.actor, li.id);
       assert.ok(!JSON.stringify(events).includes(token));
       // Without a language the case's own is used (this case is in English); a zh link is for the zh article.
       assert.equal((await json(await send(caseId, CUSTOMER_FIX))).body.lang, 'en');
-      assert.equal((await json(await send(caseId, { ...CUSTOMER_FIX, lang: 'zh' }))).body.lang, 'zh');
+      const zh = (await json(await send(caseId, { ...CUSTOMER_FIX, lang: 'zh', resolveOnFixed: true }))).body;
+      assert.equal(zh.lang, 'zh');
+      assert.equal(zh.resolveOnFixed, true);
       const listed = await json(await links.list(call('GET', `/api/cases/${caseId}/links`, li.token), caseId));
       assert.equal(listed.status, 200);
       assert.equal(listed.body.items.length, 3);

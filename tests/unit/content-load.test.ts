@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { fillPlaceholders, fixLinkPath, maskPlaceholders, parseFixLink } from '@/lib/content';
+import { fillPlaceholders, fixLinkPath, maskPlaceholders, parseFixLink, placeholdersIn, splitPlaceholders } from '@/lib/content';
 import { ContentError, listArticles, relatedArticles, scanContent } from '@/lib/content/server';
 
 const fixtures = path.join(import.meta.dirname, '../fixtures/content');
@@ -16,7 +16,7 @@ test('loads articles with validated frontmatter, fixes, headings, links and code
   assert.ok(zh);
   assert.equal(zh.frontmatter.layer, 'transport');
   assert.equal(zh.frontmatter.updated, '2026-11-22');
-  assert.deepEqual(zh.fixes.map((f) => [f.id, f.title, f.audience]), [['check-listening', '确认监听', 'staff'], ['start-service', '启动服务', undefined]]);
+  assert.deepEqual(zh.fixes.map((f) => [f.id, f.title, f.audience]), [['check-listening', '确认监听', 'staff'], ['start-service', '启动服务', 'staff']]);
   assert.equal(zh.file, path.relative(process.cwd(), path.join(good, 'zh/service-not-listening.mdx')));
   assert.equal(zh.fixes[0].line, 21, 'fix line numbers point into the file');
   assert.deepEqual(zh.headings.map((h) => [h.id, h.line]), [['为什么会这样', 17]]);
@@ -62,6 +62,23 @@ test('placeholders take the customer values, a per-command default, or the globa
   assert.equal(fillPlaceholders('psql -h {{host}} -p {{port:5432}}', { host: 'db.example.com' }), 'psql -h db.example.com -p 5432');
   assert.equal(fillPlaceholders('{{ host }}:{{port:5432}}', { host: '2001:db8::1', port: 6543 }), '2001:db8::1:6543');
   assert.equal(maskPlaceholders('nc -vz {{host}} {{port:5432}}'), 'nc -vz … …');
+});
+
+test('named placeholders show their example; a page can tell the customer\'s values from examples to replace', () => {
+  assert.equal(fillPlaceholders('systemctl restart {{service:myapp}}'), 'systemctl restart myapp');
+  assert.equal(fillPlaceholders('curl -x http://{{proxy-host}}:{{proxy-port:3128}} https://{{host}}/', { host: 'api.example.com' }), 'curl -x http://<proxy-host>:3128 https://api.example.com/');
+  assert.deepEqual(splitPlaceholders('Test-NetConnection {{host}} -Port {{port:8443}} # {{service:myapp}}', { host: 'api.example.com' }), [
+    'Test-NetConnection ',
+    { name: 'host', text: 'api.example.com', filled: true },
+    ' -Port ',
+    { name: 'port', text: '8443', filled: false },
+    ' # ',
+    { name: 'service', text: 'myapp', filled: false },
+  ]);
+  assert.deepEqual(splitPlaceholders('no placeholders'), ['no placeholders']);
+  assert.deepEqual(placeholdersIn('{{host}} {{port}} {{host}} {{nonsense:x}}'), ['host', 'port', 'nonsense']);
+  // Go and Docker templates are not placeholders.
+  assert.equal(fillPlaceholders("docker ps --format '{{.Names}}'"), "docker ps --format '{{.Names}}'");
 });
 
 test('fix links keep valid values and report invalid ones instead of rendering them', () => {

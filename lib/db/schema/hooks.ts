@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { cases } from './cases';
 
 /**
@@ -24,6 +24,8 @@ export const caseLinks = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     firstOpenedAt: timestamp('first_opened_at', { withTimezone: true }),
+    /** The agent's choice when sending: the customer's "fixed" resolves the case. */
+    resolveOnFixed: boolean('resolve_on_fixed').notNull().default(false),
   },
   (table) => [index('case_links_case').on(table.caseId, table.createdAt), check('case_links_lang', sql`${table.lang} in ('zh', 'en')`)],
 );

@@ -4,4 +4,4 @@ export { accounts, apiTokens, rateLimits, sessions, users, verifications } from 
 export { caseEvents, cases, caseSearchText } from './cases';
 export { caseLinks, webhookDeliveries } from './hooks';
 export { auditEvents, settings } from './system';
-export { insightEvents, insightSearchDaily } from './insights';
+export { insightDaily, insightEvents, insightSearchDaily } from './insights';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * What staff did on the site, for the insights page (lib/insights): searches, flow steps and
@@ -47,6 +47,8 @@ export const insightEvents = pgTable(
   (table) => [
     check('insight_events_kind', sql`${table.kind} in ('search', 'step', 'ending', 'view')`),
     index('insight_events_kind_at').on(table.kind, table.at),
+    // Reports for one agent read the events themselves (the daily rollup has no agent).
+    index('insight_events_actor_kind_at').on(table.actor, table.kind, table.at),
     index('insight_events_actor_received').on(table.actor, table.receivedAt),
   ],
 );
@@ -66,4 +68,35 @@ export const insightSearchDaily = pgTable(
     noClick: integer('no_click').notNull(),
   },
   (table) => [primaryKey({ columns: [table.day, table.lang, table.actor] })],
+);
+
+/**
+ * The events of closed days, counted per UTC day, language and what the reports group by
+ * (not per agent): the reports read these for the days they cover and the events themselves
+ * only for the days since, so a report over months reads thousands of rows, not millions.
+ * Filled by the hourly job (lib/insights maintain); empty strings stand for "none" so the key
+ * can be a primary key. Search rows hold the query (trimmed, lower-cased) and go with the
+ * searches at FIXPATH_RETENTION_DAYS.
+ */
+export const insightDaily = pgTable(
+  'insight_daily',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    kind: text('kind').notNull(),
+    lang: text('lang').notNull(),
+    flowId: text('flow_id').notNull().default(''),
+    stateId: text('state_id').notNull().default(''),
+    /** `ending`: its kind; empty otherwise. */
+    outcome: text('outcome').notNull().default(''),
+    slug: text('slug').notNull().default(''),
+    query: text('query').notNull().default(''),
+    events: integer('events').notNull(),
+    /** `step`: visits left with no outcome. */
+    dropped: integer('dropped').notNull().default(0),
+    /** `step`: total time on the step. */
+    durationMs: bigint('duration_ms', { mode: 'number' }).notNull().default(0),
+    noResult: integer('no_result').notNull().default(0),
+    noClick: integer('no_click').notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.kind, table.day, table.lang, table.flowId, table.stateId, table.outcome, table.slug, table.query] })],
 );

@@ -5,7 +5,10 @@ export const fixMessages = /* @__PURE__ */ defineMessages({
   zh: {
     heading: '修复步骤',
     forTarget: '适用于服务器 {target}',
-    intro: '以下命令已填入你的服务器地址和端口，可以直接复制使用。遇到看不懂的输出，请把它原样发给支持人员。',
+    intro: '按下面的步骤操作。遇到看不懂的输出，请把它原样发给支持人员。',
+    filledIn: '命令里已经填好：',
+    toReplace: '运行前请替换命令里标出的示例值：',
+    labelSeparator: '：',
     ignoredHost: '链接里的服务器地址“{value}”无效，命令中使用了示例地址，请替换成你的服务器地址。',
     ignoredPort: '链接里的端口“{value}”无效，命令中使用了默认端口，请替换成你的端口。',
     unknownFix: '链接指向的修复方法不存在，下面列出本文的全部修复方法。',
@@ -14,7 +17,10 @@ export const fixMessages = /* @__PURE__ */ defineMessages({
   en: {
     heading: 'Steps to fix',
     forTarget: 'For the server {target}',
-    intro: "The commands below already contain your server's address and port, so you can copy them as they are. If an output is unclear, send it to support exactly as shown.",
+    intro: 'Follow the steps below. If an output is unclear, send it to support exactly as shown.',
+    filledIn: 'Already filled in the commands:',
+    toReplace: 'Before running them, replace the example values marked in the commands:',
+    labelSeparator: ': ',
     ignoredHost: 'The server address "{value}" in the link is not valid, so the commands show an example address: replace it with your server.',
     ignoredPort: 'The port "{value}" in the link is not valid, so the commands show the default port: replace it with yours.',
     unknownFix: 'The link names a fix that does not exist; all fixes of this article are shown below.',

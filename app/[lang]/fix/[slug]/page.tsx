@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { ArticleBody } from '@/components/mdx/article-body';
 import { articleComponents } from '@/components/mdx/article-components';
 import { PROSE_CLASSES } from '@/components/mdx/prose-classes';
+import { FilledValues } from '@/components/fix/filled-values';
 import { FixNotices } from '@/components/fix/fix-notices';
 import { PrintButton } from '@/components/print-button';
 import { parseFixLink } from '@/lib/content';
@@ -35,7 +36,8 @@ export default async function FixPage({ params, searchParams }: Props) {
   const t = fixMessages[article.lang];
   const { host, port } = request.values;
   const target = host ? formatHostPort(host, port) : undefined;
-  const components = articleComponents({ lang: article.lang, values: request.values, onlyFix: fix?.id ?? null });
+  const components = articleComponents({ lang: article.lang, values: request.values, onlyFix: fix?.id ?? null, markExamples: true });
+  const codes = (fix ? [fix] : article.fixes).flatMap((shown) => shown.text.code.map((block) => block.code));
   return (
     <article>
       <header className="mb-6">
@@ -45,6 +47,7 @@ export default async function FixPage({ params, searchParams }: Props) {
         <p className="mt-3 text-slate-700 dark:text-slate-300">{t.intro}</p>
       </header>
       <FixNotices lang={article.lang} ignored={request.ignored} unknownFix={Boolean(request.fixId) && !fix} />
+      <FilledValues lang={article.lang} codes={codes} values={request.values} />
       <div className={`customer-view ${PROSE_CLASSES}`}>
         <ArticleBody lang={article.lang} slug={slug} components={components} />
       </div>

@@ -1,0 +1,1 @@
+ALTER TABLE "case_links" ADD COLUMN "resolve_on_fixed" boolean DEFAULT false NOT NULL;
