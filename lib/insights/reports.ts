@@ -1,7 +1,8 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { queryRows, type FixpathDb } from '@/lib/db/server';
 import { rangeOf, type InsightFilters } from './filters';
+import { eventRows, rolledThrough } from './rollup';
 
 /** The six reports, by the name their CSV has. */
 export const REPORTS = ['flow-steps', 'endings', 'resolution-time', 'fix-success', 'search-gaps', 'articles'] as const;
@@ -70,35 +71,24 @@ const RESOLUTION_BUCKETS = ['lt-1h', '1h-4h', '4h-24h', '1d-3d', '3d-7d', 'gt-7d
 /** Rows shown of the search gaps, worst first. */
 const GAP_LIMIT = 50;
 
-/** `where` conditions on insight_events for the filters (flow only when `withFlow`). */
-function eventWhere(filters: InsightFilters, kind: string, withFlow: boolean): SQL {
-  const { start, end } = rangeOf(filters);
-  const parts = [sql`kind = ${kind}`, sql`at >= ${start.toISOString()}::timestamptz`, sql`at < ${end.toISOString()}::timestamptz`];
-  if (filters.lang) parts.push(sql`lang = ${filters.lang}`);
-  if (filters.agent) parts.push(sql`actor = ${filters.agent}`);
-  if (withFlow && filters.flow) parts.push(sql`flow_id = ${filters.flow}`);
-  return sql.join(parts, sql` and `);
-}
-
 /** Drop-off per flow step: a visit left with no outcome is someone leaving the page there. */
-export function flowSteps(db: FixpathDb, filters: InsightFilters): Promise<FlowStepRow[]> {
+export async function flowSteps(db: FixpathDb, filters: InsightFilters): Promise<FlowStepRow[]> {
   return queryRows<FlowStepRow>(
     db,
-    sql`select flow_id as "flowId", state_id as "stateId", count(*)::int as visits,
-               count(*) filter (where outcome is null)::int as dropped,
-               round(avg(duration_ms))::int as "meanMs"
-        from insight_events where ${eventWhere(filters, 'step', true)}
+    sql`select flow_id as "flowId", state_id as "stateId", sum(events)::int as visits, sum(dropped)::int as dropped,
+               round(sum(duration_ms)::numeric / sum(events))::int as "meanMs"
+        from (${eventRows(filters, ['step'], await rolledThrough(db), true)}) t
         group by flow_id, state_id
         order by flow_id, visits desc, state_id`,
   );
 }
 
-/** The endings reached, most common first per flow. */
-export function endings(db: FixpathDb, filters: InsightFilters): Promise<EndingRow[]> {
+/** The endings reached, most common first. */
+export async function endings(db: FixpathDb, filters: InsightFilters): Promise<EndingRow[]> {
   return queryRows<EndingRow>(
     db,
-    sql`select flow_id as "flowId", state_id as "stateId", outcome as kind, count(*)::int as count
-        from insight_events where ${eventWhere(filters, 'ending', true)}
+    sql`select flow_id as "flowId", state_id as "stateId", outcome as kind, sum(events)::int as count
+        from (${eventRows(filters, ['ending'], await rolledThrough(db), true)}) t
         group by flow_id, state_id, outcome
         order by count desc, flow_id, state_id`,
   );
@@ -122,10 +112,10 @@ export async function resolutionTime(db: FixpathDb, filters: InsightFilters): Pr
                  else 'gt-7d' end as bucket,
                count(*)::int as cases
         from cases c
-        left join (
-          select case_id, min(at) as at from case_events
-          where kind = 'status' and payload->>'to' = 'resolved'
-          group by case_id) r on r.case_id = c.id
+        left join lateral (
+          select e.at from case_events e
+          where e.case_id = c.id and e.kind = 'status' and e.payload->>'to' = 'resolved'
+          order by e.at limit 1) r on true
         where ${sql.join(parts, sql` and `)}
         group by 1`,
   );
@@ -145,30 +135,27 @@ export function fixSuccess(db: FixpathDb, filters: InsightFilters): Promise<FixS
   return queryRows<FixSuccessRow>(
     db,
     sql`with sent as (
-          select e.id, e.case_id, e.at, e.payload->>'linkId' as link_id, e.payload->>'slug' as slug, e.payload->>'fixId' as fix_id
-          from case_events e where ${sql.join(parts, sql` and `)}),
-        opened as (
-          select distinct o.case_id, o.payload->>'linkId' as link_id from case_events o
-          where o.kind = 'link-opened' and o.case_id in (select case_id from sent)),
-        answered as (
-          select distinct on (f.case_id, f.payload->>'linkId') f.case_id, f.payload->>'linkId' as link_id, f.payload->>'outcome' as outcome
-          from case_events f where f.kind = 'feedback' and f.case_id in (select case_id from sent)
-          order by f.case_id, f.payload->>'linkId', f.at desc, f.id desc),
-        verified as (
-          select distinct on (s.id) s.id, (v.payload->>'verified')::boolean as verified
-          from sent s join case_events v on v.case_id = s.case_id and v.kind = 'verify' and v.at >= s.at
-          order by s.id, v.at desc, v.id desc)
+          select e.case_id, e.at, e.payload->>'linkId' as link_id, e.payload->>'slug' as slug, e.payload->>'fixId' as fix_id
+          from case_events e where ${sql.join(parts, sql` and `)})
         select s.slug, s.fix_id as "fixId", count(*)::int as sent,
-               count(o.link_id)::int as opened,
+               count(*) filter (where o.opened)::int as opened,
                count(*) filter (where f.outcome = 'fixed')::int as fixed,
                count(*) filter (where f.outcome = 'not-fixed')::int as "notFixed",
                count(*) filter (where f.outcome = 'not-yet')::int as "notYet",
                count(*) filter (where v.verified)::int as verified,
                count(*) filter (where not v.verified)::int as "notVerified"
         from sent s
-        left join opened o on o.case_id = s.case_id and o.link_id = s.link_id
-        left join answered f on f.case_id = s.case_id and f.link_id = s.link_id
-        left join verified v on v.id = s.id
+        left join lateral (
+          select true as opened from case_events o
+          where o.case_id = s.case_id and o.kind = 'link-opened' and o.payload->>'linkId' = s.link_id limit 1) o on true
+        left join lateral (
+          select f.payload->>'outcome' as outcome from case_events f
+          where f.case_id = s.case_id and f.kind = 'feedback' and f.payload->>'linkId' = s.link_id
+          order by f.at desc, f.id desc limit 1) f on true
+        left join lateral (
+          select (v.payload->>'verified')::boolean as verified from case_events v
+          where v.case_id = s.case_id and v.kind = 'verify' and v.at >= s.at
+          order by v.at desc, v.id desc limit 1) v on true
         group by s.slug, s.fix_id
         order by sent desc, s.slug, s.fix_id`,
   );
@@ -176,30 +163,32 @@ export function fixSuccess(db: FixpathDb, filters: InsightFilters): Promise<FixS
 
 /** Queries (lower-cased, trimmed) that found nothing or got no click, worst first, and the range's totals. */
 export async function searchGaps(db: FixpathDb, filters: InsightFilters): Promise<{ rows: SearchGapRow[]; totals: SearchTotals }> {
-  const where = eventWhere(filters, 'search', false);
-  const rows = await queryRows<SearchGapRow>(
+  const searches = eventRows(filters, ['search'], await rolledThrough(db), false);
+  // One pass over the searches: the gaps (worst first) and, as a row of its own, the totals.
+  const grouped = await queryRows<SearchGapRow & { total: boolean }>(
     db,
-    sql`select lower(btrim(query)) as query, lang, count(*)::int as searches,
-               count(*) filter (where result_count = 0)::int as "noResult",
-               count(*) filter (where result_count > 0 and clicked_rank is null)::int as "noClick"
-        from insight_events where ${where} and query is not null
-        group by 1, 2
-        having count(*) filter (where result_count = 0 or clicked_rank is null) > 0
-        order by count(*) filter (where result_count = 0 or clicked_rank is null) desc, searches desc, 1
-        limit ${GAP_LIMIT}`,
+    sql`with g as (
+          select query, lang, sum(events) as searches, sum(no_result) as no_result, sum(no_click) as no_click
+          from (${searches}) t group by query, lang)
+        select '' as query, '' as lang, coalesce(sum(searches), 0)::int as searches, coalesce(sum(no_result), 0)::int as "noResult",
+               coalesce(sum(no_click), 0)::int as "noClick", true as total from g
+        union all
+        (select query, lang, searches::int, no_result::int, no_click::int, false from g
+         where no_result + no_click > 0
+         order by no_result + no_click desc, searches desc, query
+         limit ${GAP_LIMIT})`,
   );
   const rollupParts = [sql`day >= ${filters.from}::date`, sql`day <= ${filters.to}::date`];
   if (filters.lang) rollupParts.push(sql`lang = ${filters.lang}`);
   if (filters.agent) rollupParts.push(sql`actor = ${filters.agent}`);
-  const [totals] = await queryRows<SearchTotals>(
+  const [past] = await queryRows<SearchTotals>(
     db,
-    sql`select coalesce(sum(searches), 0)::int as searches, coalesce(sum("noResult"), 0)::int as "noResult", coalesce(sum("noClick"), 0)::int as "noClick" from (
-          select count(*) as searches, count(*) filter (where result_count = 0) as "noResult",
-                 count(*) filter (where result_count > 0 and clicked_rank is null) as "noClick"
-          from insight_events where ${where}
-          union all
-          select sum(searches), sum(no_result), sum(no_click) from insight_search_daily where ${sql.join(rollupParts, sql` and `)}) t`,
+    sql`select coalesce(sum(searches), 0)::int as searches, coalesce(sum(no_result), 0)::int as "noResult", coalesce(sum(no_click), 0)::int as "noClick"
+        from insight_search_daily where ${sql.join(rollupParts, sql` and `)}`,
   );
+  const live = grouped.find((row) => row.total)!;
+  const rows = grouped.filter((row) => !row.total).map(({ query, lang, searches: n, noResult, noClick }) => ({ query, lang, searches: n, noResult, noClick }));
+  const totals = { searches: live.searches + past.searches, noResult: live.noResult + past.noResult, noClick: live.noClick + past.noClick };
   return { rows, totals };
 }
 
@@ -207,9 +196,9 @@ export async function searchGaps(db: FixpathDb, filters: InsightFilters): Promis
 export async function articles(db: FixpathDb, filters: InsightFilters, fixes?: FixSuccessRow[]): Promise<ArticleRow[]> {
   const counted = await queryRows<{ slug: string; views: number; endings: number }>(
     db,
-    sql`select slug, count(*) filter (where kind = 'view')::int as views, count(*) filter (where kind = 'ending')::int as endings
-        from insight_events
-        where ((${eventWhere(filters, 'view', false)}) or (${eventWhere(filters, 'ending', false)})) and slug is not null
+    sql`select slug, coalesce(sum(events) filter (where kind = 'view'), 0)::int as views, coalesce(sum(events) filter (where kind = 'ending'), 0)::int as endings
+        from (${eventRows(filters, ['view', 'ending'], await rolledThrough(db), false)}) t
+        where slug <> ''
         group by slug`,
   );
   const bySlug = new Map<string, ArticleRow>(counted.map((row) => [row.slug, { ...row, sent: 0, fixed: 0, notFixed: 0 }]));

@@ -6,7 +6,7 @@ import { errorResponse } from '@/lib/http/server';
 import { createInsightsApi, forCaller } from './api';
 import type { InsightFilters } from './filters';
 import { allReports, type InsightReports } from './reports';
-import { applyRetention, retentionDaysFromEnv } from './retention';
+import { maintainInsights, retentionDaysFromEnv } from './retention';
 
 const api = createInsightsApi({ db: async () => (await getDatabase()).db, authorize });
 
@@ -42,8 +42,9 @@ const STARTED = Symbol.for('fixpath.retentionJob');
 const RETENTION_EVERY_MS = 3_600_000;
 
 /**
- * Starts this instance's retention job (instrumentation.ts): every hour, searches older than
- * FIXPATH_RETENTION_DAYS are counted into daily totals and deleted. Every instance runs one;
+ * Starts this instance's upkeep job (instrumentation.ts): every hour, closed days are counted
+ * into the daily rollup, and searches older than FIXPATH_RETENTION_DAYS into daily totals
+ * before they are deleted. Every instance runs one;
  * the advisory lock makes them take turns. A bad value stops the start with a message naming
  * the variable.
  */
@@ -61,7 +62,7 @@ export function startRetentionJobOrExit(): void {
   holder[STARTED] = true;
   const run = () =>
     getDatabase()
-      .then(({ db }) => applyRetention(db, days))
+      .then(({ db }) => maintainInsights(db, days))
       .catch((error: unknown) => console.error(`Fixpath insights retention: ${(error as Error).message}`));
   setTimeout(run, 10_000).unref();
   setInterval(run, RETENTION_EVERY_MS).unref();

@@ -9,5 +9,5 @@ export { createInsightsApi } from './api';
 export { barChartSvg } from './charts';
 export { parseFilters } from './filters';
 export { allReports, type InsightReports, type ReportName } from './reports';
-export { applyRetention, retentionDaysFromEnv } from './retention';
+export { maintainInsights, retentionDaysFromEnv } from './retention';
 export { insightsForPage, insightsRoutes, startRetentionJobOrExit } from './runtime';

@@ -7,7 +7,7 @@ import { createAuthService } from '../../lib/auth/service';
 import { createToken } from '../../lib/auth/tokens';
 import { createUser } from '../../lib/auth/users';
 import { tables, type Database } from '../../lib/db/server';
-import { allReports, applyRetention, createInsightsApi, parseFilters, retentionDaysFromEnv } from '../../lib/insights/server';
+import { allReports, createInsightsApi, maintainInsights, parseFilters, retentionDaysFromEnv } from '../../lib/insights/server';
 import { apiRequest as call, jsonOf as json } from '../fixtures/auth-requests';
 import { databaseFactory, type DatabaseFactory } from '../fixtures/db/fresh-database';
 
@@ -180,8 +180,17 @@ for (const kind of ['pglite', 'postgres'] as const) {
 
     const filterSets = (): Array<Record<string, string>> => [{}, { lang: 'zh' }, { agent: people.agent.id }, { flow: 'tls-handshake', lang: 'en' }];
 
-    it('counts every report exactly as the events say, under each filter', async (t) => {
+    it('counts every report exactly as the events say, under each filter, from the events and again from the daily rollup', async (t) => {
       if (skip()) return t.skip(String(skip()));
+      await checkReports();
+      // The hourly job rolls the closed days up; the reports must not change by a single count.
+      assert.equal(await maintainInsights(database.db, 3650, new Date(NOW)), 0);
+      const rolled = await database.db.select().from(tables.insightDaily);
+      assert.ok(rolled.length > 0, 'days before yesterday are in the rollup');
+      await checkReports();
+    });
+
+    async function checkReports() {
       for (const filter of filterSets()) {
         const { filters, error } = parseFilters(new URLSearchParams({ ...RANGE, ...filter }));
         assert.equal(error, undefined);
@@ -202,7 +211,7 @@ for (const kind of ['pglite', 'postgres'] as const) {
         const views = got.articles.map((r) => r.views);
         assert.deepEqual(views, [...views].sort((a, b) => b - a));
       }
-    });
+    }
 
     it('stores a batch from a signed-in caller and refuses nobody (401), bad events (400 with field) and floods (429)', async (t) => {
       if (skip()) return t.skip(String(skip()));
@@ -276,9 +285,11 @@ for (const kind of ['pglite', 'postgres'] as const) {
       const before = await allReports(database.db, filters);
       const oldSearches = events.filter((e) => e.kind === 'search' && e.at.getTime() < NOW - 20 * DAY).length;
       assert.ok(oldSearches > 0);
-      const removed = await applyRetention(database.db, 20, new Date(NOW));
+      const removed = await maintainInsights(database.db, 20, new Date(NOW));
       assert.equal(removed, oldSearches);
-      assert.equal(await applyRetention(database.db, 20, new Date(NOW)), 0, 'a second run finds nothing more');
+      assert.equal(await maintainInsights(database.db, 20, new Date(NOW)), 0, 'a second run finds nothing more');
+      const rolledQueries = await database.db.select().from(tables.insightDaily);
+      assert.ok(rolledQueries.every((row) => row.kind !== 'search' || row.day >= '2026-10-31'), 'nor in the rollup');
       const left = await database.db.select().from(tables.insightEvents);
       assert.ok(left.every((e) => e.kind !== 'search' || e.at.getTime() >= NOW - 20 * DAY), 'no query older than the retention remains');
       const afterwards = await allReports(database.db, filters);

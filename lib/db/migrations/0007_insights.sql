@@ -48,4 +48,6 @@ CREATE TABLE "insight_search_daily" (
 --> statement-breakpoint
 CREATE INDEX "insight_events_kind_at" ON "insight_events" USING btree ("kind","at");--> statement-breakpoint
 CREATE INDEX "insight_events_actor_kind_at" ON "insight_events" USING btree ("actor","kind","at");--> statement-breakpoint
-CREATE INDEX "insight_events_actor_received" ON "insight_events" USING btree ("actor","received_at");
+CREATE INDEX "insight_events_actor_received" ON "insight_events" USING btree ("actor","received_at");--> statement-breakpoint
+CREATE INDEX "case_events_kind_at" ON "case_events" USING btree ("kind","at");--> statement-breakpoint
+CREATE INDEX "cases_created_at" ON "cases" USING btree ("created_at");
