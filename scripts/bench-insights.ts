@@ -44,7 +44,8 @@ async function seed(database: Database): Promise<void> {
     await tx.execute(sql`
       insert into cases (title, lang, status, assignee, created_at, updated_at)
       select 'Case ' || n, (array['zh','en'])[1 + n % 2], 'open', 'agent-' || (n % ${AGENTS}), t, t
-      from generate_series(1, ${CASES}) as n, lateral (select now() - random() * interval '180 days' as t) c`);
+      from generate_series(1, ${CASES}) as n
+      cross join lateral (select now() - ((n::bigint * 7919) % (180 * 24 * 60)) * interval '1 minute' as t) c`);
     await tx.execute(sql`
       insert into case_events (case_id, actor, kind, payload, at)
       select c.id, c.assignee, e.kind, e.payload, c.created_at + e.after
