@@ -4,13 +4,10 @@
  * and on PostgreSQL (a throwaway cluster, or BENCH_DATABASE_URL). Seeding uses
  * generate_series inside the database, so it takes seconds, not hours.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { onEachDatabase } from './bench-databases';
 import { getCase, listCases } from '@/lib/cases/server';
 import { migrateDatabase, openDatabase, queryRows, type Database, type DatabaseConfig } from '@/lib/db/server';
-import { startTestPostgres } from '../tests/fixtures/db/postgres-server';
 
 const CASES = Number(process.env.CASES ?? 100_000);
 const EVENTS = Number(process.env.EVENTS ?? 2_000_000);
@@ -71,26 +68,7 @@ async function bench(label: string, config: DatabaseConfig): Promise<void> {
   }
 }
 
-async function main() {
-  const scratch = mkdtempSync(path.join(tmpdir(), 'fixpath-bench-cases-'));
-  try {
-    await bench('PGlite', { kind: 'pglite', dataDir: path.join(scratch, 'pglite') });
-    const server = process.env.BENCH_DATABASE_URL ? { url: process.env.BENCH_DATABASE_URL, stop: () => {} } : await startTestPostgres();
-    if ('skip' in server) {
-      console.log(`\nPostgreSQL: skipped (${server.skip})`);
-      return;
-    }
-    try {
-      await bench('PostgreSQL', { kind: 'postgres', url: server.url });
-    } finally {
-      server.stop();
-    }
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
-}
-
-main().catch((error: unknown) => {
+onEachDatabase('cases', bench).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

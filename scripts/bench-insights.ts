@@ -6,13 +6,10 @@
  * default range (the last 30 days) and for the whole 180 days, after the first run of the
  * hourly upkeep (the daily rollup). Seeding uses generate_series inside the database.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { onEachDatabase } from './bench-databases';
 import { migrateDatabase, openDatabase, type Database, type DatabaseConfig, type FixpathDb } from '@/lib/db/server';
 import { createInsightsApi, maintainInsights, parseFilters } from '@/lib/insights/server';
-import { startTestPostgres } from '../tests/fixtures/db/postgres-server';
 
 const EVENTS = Number(process.env.EVENTS ?? 1_000_000);
 const CASES = Number(process.env.CASES ?? 50_000);
@@ -106,26 +103,7 @@ async function bench(label: string, config: DatabaseConfig): Promise<void> {
   }
 }
 
-async function main() {
-  const scratch = mkdtempSync(path.join(tmpdir(), 'fixpath-bench-insights-'));
-  try {
-    if (process.env.BENCH_SKIP_PGLITE !== '1') await bench('PGlite', { kind: 'pglite', dataDir: path.join(scratch, 'pglite') });
-    const server = process.env.BENCH_DATABASE_URL ? { url: process.env.BENCH_DATABASE_URL, stop: () => {} } : await startTestPostgres();
-    if ('skip' in server) {
-      console.log(`\nPostgreSQL: skipped (${server.skip})`);
-      return;
-    }
-    try {
-      await bench('PostgreSQL', { kind: 'postgres', url: server.url });
-    } finally {
-      server.stop();
-    }
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
-}
-
-main().catch((error: unknown) => {
+onEachDatabase('insights', bench).catch((error: unknown) => {
   // Drizzle's "Failed query" message hides the database's own reason in `cause`.
   const cause = error instanceof Error && error.cause instanceof Error ? `\n${error.cause.message}` : '';
   console.error(error instanceof Error ? `${error.message.split('\n')[0]}${cause}` : error);

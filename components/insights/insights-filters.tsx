@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { insightsMessages, type Locale } from '@/lib/i18n';
 
 const FIELD = 'mt-1 block rounded border border-slate-500 px-2 py-1.5 dark:bg-slate-900';
@@ -13,59 +14,44 @@ export interface FilterChoices {
 export function InsightsFilters({ lang, choices }: { lang: Locale; choices: FilterChoices }) {
   const t = insightsMessages[lang];
   const { values, flows, agents } = choices;
+  const select = (id: string, name: keyof FilterChoices['values'], label: string, all: string, options: Array<[string, string]>) => (
+    <Field id={id} label={label}>
+      <select id={id} name={name} defaultValue={values[name] ?? ''} className={FIELD}>
+        <option value="">{all}</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
   return (
     <form method="get" className="mt-6 flex flex-wrap items-end gap-4" aria-label={t.filters}>
-      <div>
-        <label htmlFor="insights-from" className="font-medium">
-          {t.from}
-        </label>
+      <Field id="insights-from" label={t.from}>
         <input id="insights-from" type="date" name="from" defaultValue={values.from} className={FIELD} />
-      </div>
-      <div>
-        <label htmlFor="insights-to" className="font-medium">
-          {t.to}
-        </label>
+      </Field>
+      <Field id="insights-to" label={t.to}>
         <input id="insights-to" type="date" name="to" defaultValue={values.to} className={FIELD} />
-      </div>
-      <div>
-        <label htmlFor="insights-lang" className="font-medium">
-          {t.lang}
-        </label>
-        <select id="insights-lang" name="lang" defaultValue={values.lang ?? ''} className={FIELD}>
-          <option value="">{t.allLangs}</option>
-          <option value="zh">{t.langZh}</option>
-          <option value="en">{t.langEn}</option>
-        </select>
-      </div>
-      <div>
-        <label htmlFor="insights-flow" className="font-medium">
-          {t.flow}
-        </label>
-        <select id="insights-flow" name="flow" defaultValue={values.flow ?? ''} className={FIELD}>
-          <option value="">{t.allFlows}</option>
-          {flows.map((flow) => (
-            <option key={flow.id} value={flow.id}>
-              {flow.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="insights-agent" className="font-medium">
-          {t.agent}
-        </label>
-        <select id="insights-agent" name="agent" defaultValue={values.agent ?? ''} className={FIELD}>
-          <option value="">{t.allAgents}</option>
-          {agents.map((agent) => (
-            <option key={agent.id} value={agent.id}>
-              {agent.name} ({agent.email})
-            </option>
-          ))}
-        </select>
-      </div>
+      </Field>
+      {select('insights-lang', 'lang', t.lang, t.allLangs, [['zh', t.langZh], ['en', t.langEn]])}
+      {select('insights-flow', 'flow', t.flow, t.allFlows, flows.map((flow) => [flow.id, flow.title]))}
+      {select('insights-agent', 'agent', t.agent, t.allAgents, agents.map((agent) => [agent.id, `${agent.name} (${agent.email})`]))}
       <button type="submit" className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
         {t.apply}
       </button>
     </form>
+  );
+}
+
+/** A labelled control of the filter form. */
+function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="font-medium">
+        {label}
+      </label>
+      {children}
+    </div>
   );
 }
