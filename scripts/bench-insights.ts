@@ -7,8 +7,8 @@
  * hourly upkeep (the daily rollup). Seeding uses generate_series inside the database.
  */
 import { sql } from 'drizzle-orm';
-import { onEachDatabase } from './bench-databases';
-import { migrateDatabase, openDatabase, type Database, type DatabaseConfig, type FixpathDb } from '@/lib/db/server';
+import { onEachDatabase, percentile, timeRuns } from './bench-databases';
+import type { Database, FixpathDb } from '@/lib/db/server';
 import { createInsightsApi, maintainInsights, parseFilters } from '@/lib/insights/server';
 
 const EVENTS = Number(process.env.EVENTS ?? 1_000_000);
@@ -17,7 +17,6 @@ const RUNS = Number(process.env.RUNS ?? 30);
 const AGENTS = 50;
 const REPORTS = ['flow-steps', 'endings', 'resolution-time', 'fix-success', 'search-gaps', 'articles'] as const;
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
 
 async function seed(database: Database): Promise<void> {
   await database.db.transaction(async (tx) => {
@@ -65,22 +64,15 @@ async function seed(database: Database): Promise<void> {
 /** An editor's CSV request, timed end to end through the API (auth stubbed: the bench measures the database). */
 async function time(db: FixpathDb, report: string, query: string): Promise<number[]> {
   const api = createInsightsApi({ db: async () => db, authorize: async () => ({ ok: true, caller: { user: { id: 'bench', email: 'b@example.com', name: 'b', role: 'editor' }, via: 'token' } }) });
-  const times: number[] = [];
-  for (let run = 0; run < RUNS; run += 1) {
-    const start = performance.now();
+  return timeRuns(RUNS, async () => {
     const response = await api.csv(new Request(`http://bench.invalid/api/insights/${report}.csv?${query}`), `${report}.csv`);
     if (response.status !== 200) throw new Error(`${report}: ${response.status} ${await response.text()}`);
     await response.text();
-    times.push(performance.now() - start);
-  }
-  return times;
+  });
 }
 
-async function bench(label: string, config: DatabaseConfig): Promise<void> {
-  const database = await openDatabase(config);
-  try {
-    await migrateDatabase(database);
-    const seeding = performance.now();
+async function bench(label: string, database: Database): Promise<void> {
+  const seeding = performance.now();
     await seed(database);
     const seeded = ((performance.now() - seeding) / 1000).toFixed(1);
     // What the hourly job has done on a running server: the closed days are in the rollup.
@@ -98,9 +90,6 @@ async function bench(label: string, config: DatabaseConfig): Promise<void> {
       const all = await time(database.db, report, wide);
       console.log(`| ${report} | ${percentile(month, 50).toFixed(1)} | ${percentile(month, 95).toFixed(1)} | ${percentile(all, 50).toFixed(1)} | ${percentile(all, 95).toFixed(1)} |`);
     }
-  } finally {
-    await database.close();
-  }
 }
 
 onEachDatabase('insights', bench).catch((error: unknown) => {
