@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import type { FlowContext, FlowId, StepMeta } from '@/machines';
-import { articleFixHref, customerFixHref, fixName, flowHref, targetOf, type FixInfoMap } from '@/lib/flows';
+import { articleFixHref, customerFixHref, fixName, flowHref, isCustomerFix, targetOf, type FixInfoMap } from '@/lib/flows';
 import { format, flowMessages, type Locale } from '@/lib/i18n';
 import { CopyButton } from '../copy-button';
 import { FiveWhysReportView } from './five-whys-report-view';
@@ -20,10 +20,14 @@ export function FlowEnding({ meta, context, lang, fixes, flowTitles, flowUrl }: 
             {format(t.openFix, { title: fixName(meta.fix, fixes) })}
           </Link>
         </p>
-        <div className="flex flex-wrap items-center gap-2">
-          <CopyButton text={customerLink} label={t.shareWithCustomer} copiedLabel={t.copied} failedLabel={t.copyFailed} className="px-3 py-1 text-sm" />
-          {target.host ? <span className="text-sm text-slate-600 dark:text-slate-400">{format(t.shareHint, { target: `${target.host}${target.port ? `:${target.port}` : ''}` })}</span> : null}
-        </div>
+        {isCustomerFix(meta.fix, fixes) ? (
+          <div className="flex flex-wrap items-center gap-2">
+            <CopyButton text={customerLink} label={t.shareWithCustomer} copiedLabel={t.copied} failedLabel={t.copyFailed} className="px-3 py-1 text-sm" />
+            {target.host ? <span className="text-sm text-slate-600 dark:text-slate-400">{format(t.shareHint, { target: `${target.host}${target.port ? `:${target.port}` : ''}` })}</span> : null}
+          </div>
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t.staffFix}</p>
+        )}
       </div>
     );
   }

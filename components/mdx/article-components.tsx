@@ -14,14 +14,14 @@ export interface ArticleRenderOptions {
   values?: PlaceholderValues;
   /** Renders extra controls under each fix, e.g. "share with customer". */
   fixFooter?: (fix: FixProps) => ReactNode;
-  /** Customer view: render only this fix, or only fixes when `null`; prose outside fixes is hidden by `.customer-view`. */
-  onlyFix?: string | null;
+  /** Customer view: render only these fixes; prose outside fixes is hidden by `.customer-view`. */
+  onlyFixes?: readonly string[];
   /** Customer view: mark the example values in commands that the reader must replace. */
   markExamples?: boolean;
 }
 
 /** The MDX components of an article page, bound to the reader's language. */
-export function articleComponents({ lang, values = {}, fixFooter, onlyFix, markExamples = false }: ArticleRenderOptions): MDXComponents {
+export function articleComponents({ lang, values = {}, fixFooter, onlyFixes, markExamples = false }: ArticleRenderOptions): MDXComponents {
   const t = articleMessages[lang];
   const headingLabels = (title: ReactNode) => ({
     copyLink: typeof title === 'string' ? format(t.copyLinkTo, { title }) : t.copyLink,
@@ -36,7 +36,7 @@ export function articleComponents({ lang, values = {}, fixFooter, onlyFix, markE
     pre: ({ children }) => <CodeBlock values={values} markExamples={markExamples} labels={{ copy: t.copyCode, copied: t.copied, failed: t.copyFailed }}>{children}</CodeBlock>,
     a: ({ href = '', ...props }: ComponentProps<'a'>) => localLink(href, lang, props),
     Fix: (props: FixProps) =>
-      onlyFix && props.id !== onlyFix ? null : <FixSection {...props} labels={headingLabels(props.title)} footer={fixFooter?.(props)} />,
+      onlyFixes && !onlyFixes.includes(props.id) ? null : <FixSection {...props} labels={headingLabels(props.title)} footer={fixFooter?.(props)} />,
     Tabs: ({ children }: { children?: ReactNode }) => <Tabs ariaLabel={t.platform}>{children}</Tabs>,
     Tab,
   };

@@ -47,7 +47,7 @@ export interface Fix {
   /** Kebab-case id, identical in every language; the anchor of the fix's `h2`. */
   id: string;
   title: string;
-  /** Optional until every article says it (issue 11 makes it required). */
+  /** Absent only in a file the lint rejects (every fix must say it). */
   audience?: Audience;
   /** The `summary="…"` attribute, else the plain text of the fix's first paragraph. */
   summary: string;

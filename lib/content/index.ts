@@ -6,4 +6,4 @@
 export type { Article, SectionText } from './article';
 export { ARTICLE_SLUGS, LAYERS } from './catalog';
 export { fixLinkPath, parseFixLink, type IgnoredValue } from './fix-link';
-export { fillPlaceholders, maskPlaceholders, placeholdersIn, splitPlaceholders, summarisePlaceholders, type PlaceholderValues } from './placeholders';
+export { fillPlaceholders, maskPlaceholders, placeholdersIn, PLACEHOLDER_NAMES, splitPlaceholders, summarisePlaceholders, type PlaceholderValues } from './placeholders';

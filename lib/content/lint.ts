@@ -1,8 +1,9 @@
 import 'server-only';
 import { LOCALES } from '@/lib/i18n';
-import type { Article } from './article';
+import type { Article, Fix } from './article';
 import { FLOW_IDS } from './catalog';
 import { scanContent } from './load';
+import { maskPlaceholders, PLACEHOLDER_NAMES, placeholdersIn } from './placeholders';
 import type { ContentProblem } from './problems';
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -33,6 +34,13 @@ function checkArticle(article: Article, index: Map<string, Article>): ContentPro
     if (seen.has(fix.id)) at(fix.line, `fix id "${fix.id}" is used twice`);
     if (!fix.title.trim()) at(fix.line, `fix "${fix.id}" needs a title`);
     if (!fix.summary.trim()) at(fix.line, `fix "${fix.id}" needs a summary: a first paragraph, or summary="…"`);
+    if (!fix.audience) at(fix.line, `fix "${fix.id}" needs audience="customer" (written for the person at the client) or audience="staff" (internal)`);
+    if (fix.audience === 'customer') for (const message of customerFixProblems(fix)) at(message.line, message.text);
+    for (const block of fix.text.code) {
+      for (const name of placeholdersIn(block.code)) {
+        if (!PLACEHOLDER_NAMES.includes(name)) at(block.line, `placeholder "{{${name}}}" is unknown: use one of ${PLACEHOLDER_NAMES.join(', ')}, or add it with its label and explanation to lib/i18n/messages/placeholders.ts`);
+      }
+    }
     seen.add(fix.id);
   }
   for (const slug of article.frontmatter.related) {
@@ -41,6 +49,44 @@ function checkArticle(article: Article, index: Map<string, Article>): ContentPro
   for (const link of article.links) {
     const message = checkLink(link.href, article, index);
     if (message) at(link.line, message);
+  }
+  return problems;
+}
+
+/**
+ * `<ip>`, `<vm-name>`, `YOUR_TOKEN`: placeholders the customer page cannot explain or fill.
+ * `<local>` is not one: it is WinHTTP's own bypass-list keyword.
+ */
+const UNEXPLAINED_PLACEHOLDER = /<(?!local>)[a-z][a-z0-9 _-]*>|\bYOUR_[A-Z0-9_]+\b/;
+/**
+ * A made-up host written into a command instead of `{{host}}` (examples belong in
+ * `{{name:example}}`). `example.com` and `www.example.com` themselves answer on the internet
+ * and serve as neutral test targets, so they may stay.
+ */
+const HARD_CODED_HOST = /\b(?!www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.example\.(?:com|org|net)\b/;
+
+/**
+ * What a customer fix may not do: the customer sees only this fix (`/c/<token>`), so it may not
+ * link to other sections or pages of the knowledge base, and every value it leaves to the reader
+ * must be a known placeholder, which the page explains and highlights.
+ */
+function customerFixProblems(fix: Fix): Array<{ line: number; text: string }> {
+  const problems: Array<{ line: number; text: string }> = [];
+  for (const link of fix.links) {
+    if (!/^(https?:|mailto:)/.test(link.href)) {
+      problems.push({ line: link.line, text: `customer fix "${fix.id}" links to "${link.href}", which the customer cannot see (the link page shows only this fix): say it in the fix, or mark the fix audience="staff"` });
+    }
+  }
+  for (const block of fix.text.code) {
+    const code = maskPlaceholders(block.code, '');
+    const loose = UNEXPLAINED_PLACEHOLDER.exec(code);
+    if (loose) problems.push({ line: block.line, text: `customer fix "${fix.id}" leaves "${loose[0]}" in a command: write it as a placeholder such as {{host}} or {{service:myapp}}, which the page explains` });
+    const host = HARD_CODED_HOST.exec(code);
+    if (host) problems.push({ line: block.line, text: `customer fix "${fix.id}" hard-codes "${host[0]}" in a command: write {{host}}, or a placeholder with it as the example` });
+  }
+  for (const sentence of fix.text.sentences) {
+    const loose = UNEXPLAINED_PLACEHOLDER.exec(maskPlaceholders(sentence, ''));
+    if (loose) problems.push({ line: fix.line, text: `customer fix "${fix.id}" leaves "${loose[0]}" in its text: write it as a placeholder such as {{host}}, which the page explains` });
   }
   return problems;
 }

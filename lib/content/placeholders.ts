@@ -1,3 +1,5 @@
+import { placeholderHelp, placeholderLabels } from '@/lib/i18n';
+
 /** Values a fix link or a case fills into commands; absent ones fall back to defaults. */
 export interface PlaceholderValues {
   host?: string;
@@ -10,6 +12,14 @@ const DEFAULT_PORT = 443;
 
 /** `{{host}}`, `{{port:5432}}`, `{{service:myapp}}`: a name, and optionally the example shown when no value is known. */
 const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9-]*)(?::([^}\s]+))?\s*\}\}/g;
+
+/**
+ * Every name an article may use: those with a label and an explanation in every language (the
+ * lint refuses others, so no customer meets a value nobody explains).
+ */
+export const PLACEHOLDER_NAMES: readonly string[] = Object.keys(placeholderHelp.zh).filter((name) =>
+  [placeholderHelp.en, placeholderLabels.zh, placeholderLabels.en].every((messages) => name in messages),
+);
 
 /** One placeholder as the reader sees it: the customer's value, or the example to replace. */
 interface PlaceholderPart {

@@ -27,7 +27,7 @@ export { restoreFlowLink, type LinkNotice } from './link/restore';
 
 export { flowText, targetOf } from './reports/text';
 export { evidenceFacts, FACT_LABELS, failureText } from './reports/evidence';
-export { fixName, stepBody, stepHeading, type FixInfoMap } from './reports/fixes';
+export { fixName, isCustomerFix, stepBody, stepHeading, type FixInfoMap } from './reports/fixes';
 export { summarizeSteps } from './reports/step-summary';
 export { buildCaseNotes } from './reports/transcript';
 export { buildFiveWhysReport } from './reports/five-whys-report';

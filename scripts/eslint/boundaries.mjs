@@ -19,6 +19,7 @@ export const FEATURE_DEPENDENCIES = {
   flows: ['address', 'content', 'probes', 'i18n', 'machines'],
   search: ['content', 'flows', 'i18n', 'machines'],
   insights: ['auth', 'db', 'http'],
+  evidence: ['auth', 'http', 'probes'],
 };
 
 /** Features machines/ may import, and then only types. */

@@ -24,7 +24,7 @@ test.describe('signed out', () => {
       expect(url.pathname, target).toBe(signIn);
       expect(url.searchParams.get('next'), target).toBe(target);
     }
-    for (const open of ['/zh', '/en/articles/service-not-listening', '/en/fix/service-not-listening?fix=check-listening&host=a.example.com', '/zh/sign-in']) {
+    for (const open of ['/zh', '/en/articles/service-not-listening', '/en/fix/connection-triage?fix=collect-evidence&host=a.example.com', '/zh/sign-in']) {
       const response = await page.goto(open);
       expect(response?.status(), open).toBe(200);
       expect(new URL(page.url()).pathname, open).toBe(open.split('?')[0]);

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-const pages = ['/zh', '/en', '/zh/articles/tls-certificate-expired', '/en/articles/service-not-listening', '/en/fix/service-not-listening?fix=check-listening&host=a.example.com'];
+const pages = ['/zh', '/en', '/zh/articles/tls-certificate-expired', '/en/articles/service-not-listening', '/en/fix/connection-triage?fix=collect-evidence&host=a.example.com'];
 
 for (const path of pages) {
   for (const colorScheme of ['light', 'dark'] as const) {

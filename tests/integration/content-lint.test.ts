@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { PLACEHOLDER_NAMES } from '@/lib/content';
 import { lintContent } from '@/lib/content/server';
 
 const fixtures = path.join(import.meta.dirname, '../fixtures/content');
@@ -39,6 +40,19 @@ test('broken content fails the lint, each problem with file and line', () => {
   expect(/^en\/my-own-slug\.mdx:9: frontmatter field `updated`/);
   expect(/^en\/my-own-slug\.mdx:12: the MDX does not parse: Expected a closing tag for `<Fix>`/);
   assert.equal(problems.length, 11, text.join('\n'));
+});
+
+test('every fix says its audience; a customer fix links nowhere the customer cannot see and leaves no unexplained placeholder', () => {
+  const problems = lintContent(path.join(fixtures, 'customer'));
+  const text = problems.map((p) => `${path.basename(path.dirname(p.file))}/${path.basename(p.file)}:${p.line}: ${p.message}`);
+  assert.deepEqual(text, [
+    'en/service-not-listening.mdx:23: customer fix "start-service" leaves "<server-name>" in its text: write it as a placeholder such as {{host}}, which the page explains',
+    'en/service-not-listening.mdx:25: customer fix "start-service" links to "#check-listening", which the customer cannot see (the link page shows only this fix): say it in the fix, or mark the fix audience="staff"',
+    'en/service-not-listening.mdx:27: customer fix "start-service" hard-codes "api.example.com" in a command: write {{host}}, or a placeholder with it as the example',
+    `en/service-not-listening.mdx:27: placeholder "{{colour}}" is unknown: use one of ${PLACEHOLDER_NAMES.join(', ')}, or add it with its label and explanation to lib/i18n/messages/placeholders.ts`,
+    'en/service-not-listening.mdx:33: fix "restart-client" needs audience="customer" (written for the person at the client) or audience="staff" (internal)',
+    'zh/service-not-listening.mdx:27: customer fix "start-service" leaves "YOUR_NAME" in a command: write it as a placeholder such as {{host}} or {{service:myapp}}, which the page explains',
+  ]);
 });
 
 test('the lint command exits non-zero and prints file:line for broken content', () => {

@@ -16,7 +16,7 @@ export function fixInfoFor(flowId: FlowId, lang: Locale): FixInfoMap {
   for (const ref of flow ? listFixReferences([flow]) : []) {
     const article = findArticle(lang, ref.slug);
     const fix = article?.fixes.find((candidate) => candidate.id === ref.fixId);
-    if (article && fix) fixes[`${ref.slug}#${ref.fixId}`] = { articleTitle: article.frontmatter.title, fixTitle: fix.title, summary: fix.summary ?? '' };
+    if (article && fix) fixes[`${ref.slug}#${ref.fixId}`] = { articleTitle: article.frontmatter.title, fixTitle: fix.title, summary: fix.summary ?? '', forCustomers: fix.audience === 'customer' };
   }
   return fixes;
 }

@@ -8,6 +8,8 @@ interface FixInfo {
   fixTitle: string;
   /** One or two sentences on what to do: the fix's `summary`. */
   summary: string;
+  /** Written for the customer (`audience="customer"`): only such a fix may be sent to one. */
+  forCustomers: boolean;
 }
 
 /** Fix info by `slug#fixId`. */
@@ -16,6 +18,11 @@ export type FixInfoMap = Record<string, FixInfo>;
 /** The key of a fix in a {@link FixInfoMap}. */
 function fixKeyOf(fix: FixRef): string {
   return `${fix.slug}#${fix.fixId}`;
+}
+
+/** Whether a fix may be sent to a customer: only fixes the article writes for customers. */
+export function isCustomerFix(fix: FixRef, fixes: FixInfoMap): boolean {
+  return fixes[fixKeyOf(fix)]?.forCustomers === true;
 }
 
 /** The name of a fix section: the article's own titles when known, else `slug#fixId`. */

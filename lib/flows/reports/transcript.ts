@@ -4,7 +4,7 @@ import { articleFixHref, customerFixHref, flowHref } from '../hrefs';
 import type { Replay } from '../runtime/replay';
 import { stateIdOf, stateMetaOf } from '../runtime/state';
 import { evidenceFacts, FACT_LABELS } from './evidence';
-import { stepBody, stepHeading, type FixInfoMap } from './fixes';
+import { isCustomerFix, stepBody, stepHeading, type FixInfoMap } from './fixes';
 import { summarizeSteps } from './step-summary';
 import { labelled, targetOf } from './text';
 
@@ -44,7 +44,7 @@ function endingLines(meta: StepMeta, input: CaseNotesInput): string[] {
   if (body) lines.push(body);
   if (meta.kind === 'fix') {
     lines.push(labelled(LABELS.fix[lang], `${origin}${articleFixHref(lang, meta.fix)}`, lang));
-    lines.push(labelled(LABELS.customerLink[lang], `${origin}${customerFixHref(lang, meta.fix, targetOf(values))}`, lang));
+    if (isCustomerFix(meta.fix, fixes)) lines.push(labelled(LABELS.customerLink[lang], `${origin}${customerFixHref(lang, meta.fix, targetOf(values))}`, lang));
   }
   if (meta.kind === 'handoff') lines.push(labelled(LABELS.nextFlow[lang], `${origin}${flowHref(lang, meta.flow)}`, lang));
   return lines;

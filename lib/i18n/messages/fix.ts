@@ -11,7 +11,8 @@ export const fixMessages = /* @__PURE__ */ defineMessages({
     labelSeparator: '：',
     ignoredHost: '链接里的服务器地址“{value}”无效，命令中使用了示例地址，请替换成你的服务器地址。',
     ignoredPort: '链接里的端口“{value}”无效，命令中使用了默认端口，请替换成你的端口。',
-    unknownFix: '链接指向的修复方法不存在，下面列出本文的全部修复方法。',
+    unknownFix: '链接指向的修复方法不存在，下面列出本文所有写给客户的修复方法。',
+    staffFix: '链接指向的这一步由支持人员处理，不在这里显示；下面列出本文所有写给客户的修复方法。',
     print: '打印',
   },
   en: {
@@ -23,7 +24,8 @@ export const fixMessages = /* @__PURE__ */ defineMessages({
     labelSeparator: ': ',
     ignoredHost: 'The server address "{value}" in the link is not valid, so the commands show an example address: replace it with your server.',
     ignoredPort: 'The port "{value}" in the link is not valid, so the commands show the default port: replace it with yours.',
-    unknownFix: 'The link names a fix that does not exist; all fixes of this article are shown below.',
+    unknownFix: 'The link names a fix that does not exist; every fix of this article written for customers is shown below.',
+    staffFix: 'The link names a step our support staff carry out, so it is not shown here; every fix of this article written for customers is shown below.',
     print: 'Print',
   },
 });

@@ -10,7 +10,7 @@ import { articleComponents } from '@/components/mdx/article-components';
 import { PROSE_CLASSES } from '@/components/mdx/prose-classes';
 import { findArticle, listArticles, relatedArticles } from '@/lib/content/server';
 import { getFlow } from '@/lib/flows/server';
-import { isLocale, LOCALES } from '@/lib/i18n';
+import { articleMessages, isLocale, LOCALES } from '@/lib/i18n';
 
 export const dynamicParams = false;
 
@@ -34,7 +34,12 @@ export default async function ArticlePage({ params }: { params: Params }) {
   const flow = article.frontmatter.flows.map((id) => getFlow(id)?.info).find((info) => info !== undefined);
   const components = articleComponents({
     lang: article.lang,
-    fixFooter: (fix) => <ShareFixButton lang={article.lang} slug={slug} fixId={fix.id} />,
+    fixFooter: (fix) =>
+      article.fixes.find((candidate) => candidate.id === fix.id)?.audience === 'customer' ? (
+        <ShareFixButton lang={article.lang} slug={slug} fixId={fix.id} />
+      ) : (
+        <p className="not-prose my-4 text-sm text-slate-600 dark:text-slate-400">{articleMessages[article.lang].staffOnly}</p>
+      ),
   });
   return (
     <article>

@@ -32,12 +32,15 @@ export default async function FixPage({ params, searchParams }: Props) {
   const article = isLocale(lang) ? findArticle(lang, slug) : undefined;
   if (!article) notFound();
   const request = parseFixLink(await searchParams);
-  const fix = article.fixes.find((candidate) => candidate.id === request.fixId);
+  const named = article.fixes.find((candidate) => candidate.id === request.fixId);
+  // Only fixes written for customers are shown here; a link to a staff fix shows those instead.
+  const fix = named?.audience === 'customer' ? named : undefined;
+  const shown = fix ? [fix] : article.fixes.filter((candidate) => candidate.audience === 'customer');
   const t = fixMessages[article.lang];
   const { host, port } = request.values;
   const target = host ? formatHostPort(host, port) : undefined;
-  const components = articleComponents({ lang: article.lang, values: request.values, onlyFix: fix?.id ?? null, markExamples: true });
-  const codes = (fix ? [fix] : article.fixes).flatMap((shown) => shown.text.code.map((block) => block.code));
+  const components = articleComponents({ lang: article.lang, values: request.values, onlyFixes: shown.map((candidate) => candidate.id), markExamples: true });
+  const codes = shown.flatMap((candidate) => candidate.text.code.map((block) => block.code));
   return (
     <article>
       <header className="mb-6">
@@ -46,7 +49,7 @@ export default async function FixPage({ params, searchParams }: Props) {
         {target ? <p className="mt-2 font-medium">{format(t.forTarget, { target })}</p> : null}
         <p className="mt-3 text-slate-700 dark:text-slate-300">{t.intro}</p>
       </header>
-      <FixNotices lang={article.lang} ignored={request.ignored} unknownFix={Boolean(request.fixId) && !fix} />
+      <FixNotices lang={article.lang} ignored={request.ignored} fixNotice={named && !fix ? 'staff' : request.fixId && !named ? 'unknown' : undefined} />
       <FilledValues lang={article.lang} codes={codes} values={request.values} />
       <div className={`customer-view ${PROSE_CLASSES}`}>
         <ArticleBody lang={article.lang} slug={slug} components={components} />
