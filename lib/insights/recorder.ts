@@ -2,7 +2,8 @@ import { MAX_BATCH, type InsightEvent } from './contract';
 
 /** What a recorder needs from the browser; tests pass their own. */
 export interface RecorderHost {
-  send: (body: string) => Promise<{ status: number }>;
+  /** `leaving`: the page is going away, so the request must outlive it. */
+  send: (body: string, leaving: boolean) => Promise<{ status: number }>;
   /** Runs `work` once the page is idle (or after `ms` at the latest). */
   later: (work: () => void, ms: number) => void;
 }
@@ -21,13 +22,13 @@ export function createRecorder(host: RecorderHost) {
   let scheduled = false;
   let stopped = false;
 
-  function flush(): void {
+  function flush(leaving = false): void {
     scheduled = false;
     while (!stopped && queue.length > 0) {
       const batch = queue.slice(0, MAX_BATCH);
       queue = queue.slice(MAX_BATCH);
       host
-        .send(JSON.stringify({ events: batch }))
+        .send(JSON.stringify({ events: batch }), leaving)
         .then((response) => {
           if (response.status === 401 || response.status === 403) stopped = true;
         })
@@ -46,21 +47,24 @@ export function createRecorder(host: RecorderHost) {
       if (queue.length >= MAX_BATCH) flush();
       else if (!scheduled) {
         scheduled = true;
-        host.later(flush, IDLE_MS);
+        host.later(() => flush(), IDLE_MS);
       }
     },
     /** Sends what is queued now: the page is going away. */
-    flushNow: flush,
+    flushNow: () => flush(true),
   };
 }
 
-/** The browser's recorder, made on first use: `fetch` with `keepalive`, so a batch sent as the page closes still arrives. */
+/**
+ * The browser's recorder, made on first use: `fetch`, with `keepalive` only for a batch sent as
+ * the page goes away (so it still arrives); an ordinary batch is an ordinary request.
+ */
 let browserRecorder: ReturnType<typeof createRecorder> | null = null;
 
 function recorder(): ReturnType<typeof createRecorder> {
   if (browserRecorder) return browserRecorder;
   const made = createRecorder({
-    send: (body) => fetch('/api/insights/events', { method: 'POST', keepalive: true, credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body }),
+    send: (body, leaving) => fetch('/api/insights/events', { method: 'POST', keepalive: leaving, credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body }),
     later: (work, ms) => {
       if ('requestIdleCallback' in window) window.requestIdleCallback(work, { timeout: ms });
       else setTimeout(work, ms);

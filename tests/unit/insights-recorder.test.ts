@@ -8,15 +8,17 @@ const view = (slug: string): InsightEvent => ({ type: 'view', at: '2026-11-29T00
 /** A recorder over a fake network and clock: what was sent, and the work waiting for idle time. */
 function harness(status = 202) {
   const sent: string[] = [];
+  const leaving: boolean[] = [];
   const waiting: Array<() => void> = [];
   const recorder = createRecorder({
-    send: async (body) => {
+    send: async (body, gone) => {
       sent.push(body);
+      leaving.push(gone);
       return { status };
     },
     later: (work) => waiting.push(work),
   });
-  return { sent, waiting, recorder, idle: () => waiting.splice(0).forEach((work) => work()) };
+  return { sent, leaving, waiting, recorder, idle: () => waiting.splice(0).forEach((work) => work()) };
 }
 
 describe('the insights recorder', () => {
@@ -31,13 +33,15 @@ describe('the insights recorder', () => {
     assert.deepEqual(JSON.parse(sent[0]).events.map((e: InsightEvent) => (e as { slug: string }).slug), ['a', 'b']);
   });
 
-  it('sends a full batch of 50 at once and the rest later; flushNow sends what is queued', () => {
-    const { sent, recorder } = harness();
+  it('sends a full batch of 50 at once and the rest later; flushNow sends what is queued, as the page goes away', () => {
+    const { sent, leaving, recorder } = harness();
     for (let n = 0; n < 53; n += 1) recorder.record(view(`s${n}`));
     assert.equal(sent.length, 1);
     assert.equal(JSON.parse(sent[0]).events.length, 50);
     recorder.flushNow();
     assert.equal(JSON.parse(sent[1]).events.length, 3);
+    // Only the batch sent as the page goes away must outlive it (keepalive).
+    assert.deepEqual(leaving, [false, true]);
   });
 
   it('stops for the page after a 401 (a visitor who is not signed in costs one request)', async () => {
