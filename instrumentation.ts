@@ -1,8 +1,9 @@
 /**
  * Runs once when the Next server starts: opens the database, runs migrations and, while no
- * user exists, prints the one-time setup code (lib/auth startServerOrExit); then, when
- * FIXPATH_WEBHOOK_URL is set, starts this instance's webhook worker, and the worker that runs
- * scheduled verifications ("Verify in N minutes"). Node only.
+ * user exists, prints the one-time setup code (lib/auth startServerOrExit); then starts this
+ * instance's webhook worker (when FIXPATH_WEBHOOK_URL is set), the worker that runs scheduled
+ * verifications ("Verify in N minutes") and the insights retention job (FIXPATH_RETENTION_DAYS).
+ * Node only.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
@@ -12,5 +13,7 @@ export async function register(): Promise<void> {
     startWebhookWorkerOrExit();
     const { startVerifyWorkerOnce } = await import('@/lib/cases/server');
     startVerifyWorkerOnce();
+    const { startRetentionJobOrExit } = await import('@/lib/insights/server');
+    startRetentionJobOrExit();
   }
 }

@@ -33,7 +33,7 @@ async function customerPage(request: NextRequest): Promise<NextResponse> {
 }
 
 /**
- * Pages behind sign-in (flows, cases, admin): without a session cookie, go to the sign-in
+ * Pages behind sign-in (flows, cases, admin, insights): without a session cookie, go to the sign-in
  * page of the same language, which brings the visitor back here (`?next=`). This only looks
  * for the cookie (an optimistic check, no database); the APIs and dynamic pages check the
  * session for real, so a stale or forged cookie reaches a page that still reveals nothing.
@@ -53,5 +53,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/:lang(zh|en)/flows/:path*', '/:lang(zh|en)/cases/:path*', '/:lang(zh|en)/admin/:path*', '/c/:token'],
+  matcher: ['/:lang(zh|en)/flows/:path*', '/:lang(zh|en)/cases/:path*', '/:lang(zh|en)/admin/:path*', '/:lang(zh|en)/insights/:path*', '/c/:token'],
 };

@@ -4,20 +4,16 @@
  * and on PostgreSQL (a throwaway cluster, or BENCH_DATABASE_URL). Seeding uses
  * generate_series inside the database, so it takes seconds, not hours.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { onEachDatabase, percentile, timeRuns } from './bench-databases';
 import { getCase, listCases } from '@/lib/cases/server';
-import { migrateDatabase, openDatabase, queryRows, type Database, type DatabaseConfig } from '@/lib/db/server';
-import { startTestPostgres } from '../tests/fixtures/db/postgres-server';
+import { queryRows, type Database } from '@/lib/db/server';
 
 const CASES = Number(process.env.CASES ?? 100_000);
 const EVENTS = Number(process.env.EVENTS ?? 2_000_000);
 const RUNS = Number(process.env.RUNS ?? 200);
 const AGENTS = 50;
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
 
 async function seed(database: Database): Promise<void> {
   // One transaction without the server's statement timeout: seeding millions of rows takes longer.
@@ -37,21 +33,10 @@ async function seed(database: Database): Promise<void> {
   await database.db.execute(sql`analyze`);
 }
 
-async function time(work: () => Promise<unknown>): Promise<number[]> {
-  const times: number[] = [];
-  for (let run = 0; run < RUNS; run += 1) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
-  }
-  return times;
-}
+const time = (work: () => Promise<unknown>) => timeRuns(RUNS, work);
 
-async function bench(label: string, config: DatabaseConfig): Promise<void> {
-  const database = await openDatabase(config);
-  try {
-    await migrateDatabase(database);
-    const seeding = performance.now();
+async function bench(label: string, database: Database): Promise<void> {
+  const seeding = performance.now();
     await seed(database);
     const seeded = ((performance.now() - seeding) / 1000).toFixed(1);
     const ids = (await queryRows<{ id: string }>(database.db, sql`select id::text as id from cases order by random() limit ${RUNS}`)).map((row) => row.id);
@@ -66,31 +51,9 @@ async function bench(label: string, config: DatabaseConfig): Promise<void> {
     console.log('| read | p50 ms | p95 ms |');
     console.log('| --- | --- | --- |');
     for (const [name, times] of rows) console.log(`| ${name} | ${percentile(times, 50).toFixed(2)} | ${percentile(times, 95).toFixed(2)} |`);
-  } finally {
-    await database.close();
-  }
 }
 
-async function main() {
-  const scratch = mkdtempSync(path.join(tmpdir(), 'fixpath-bench-cases-'));
-  try {
-    await bench('PGlite', { kind: 'pglite', dataDir: path.join(scratch, 'pglite') });
-    const server = process.env.BENCH_DATABASE_URL ? { url: process.env.BENCH_DATABASE_URL, stop: () => {} } : await startTestPostgres();
-    if ('skip' in server) {
-      console.log(`\nPostgreSQL: skipped (${server.skip})`);
-      return;
-    }
-    try {
-      await bench('PostgreSQL', { kind: 'postgres', url: server.url });
-    } finally {
-      server.stop();
-    }
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
-}
-
-main().catch((error: unknown) => {
+onEachDatabase('cases', bench).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

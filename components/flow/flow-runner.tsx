@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useRef } from 'react';
+import { useFlowInsights } from '@/components/insights/use-flow-insights';
 import { articleFixHref, fixName, flowHref, stateIdOf, summarizeSteps, stateMetaOf, stepBody, stepHeading, type FixInfoMap, type FlowMapLayout } from '@/lib/flows';
 import { format, flowMessages, type Locale } from '@/lib/i18n';
 import type { FlowDefinition, FlowId, FlowValues, StepMeta } from '@/machines';
@@ -50,6 +51,7 @@ export function FlowRunner({ flow, lang, fixes, flowTitles, map }: FlowRunnerPro
       return ending ? stepHeading(ending, lang, values, fixes) : stateId;
     },
   });
+  useFlowInsights(flow, lang, session.restored, session.state.replay, session.caseView?.caseId);
   const heading = useRef<HTMLHeadingElement>(null);
   const section = useRef<HTMLElement>(null);
   const root = useRef<HTMLDivElement>(null);

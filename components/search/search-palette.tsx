@@ -1,9 +1,11 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useSearchInsight } from '@/components/insights/use-search-insight';
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { format, type Locale, type SearchMessages } from '@/lib/i18n';
 import { groupHits } from '@/lib/search';
+import { openSearch } from './open-search';
 import { RecognisedNote } from './recognised-note';
 import { optionId, SearchResults, type OptionGroup, type PaletteOption } from './search-results';
 import { SearchTrigger } from './search-trigger';
@@ -18,6 +20,11 @@ function oneLine(text: string): string {
   return text.replace(/\s*\r?\n\s*/g, ' ').trim();
 }
 
+/** The query a page was opened with (`?q=`), for the palette to start on; empty on the server. */
+function askedQuery(): string {
+  return typeof window === 'undefined' ? '' : (new URLSearchParams(window.location.search).get('q') ?? '').slice(0, 500);
+}
+
 /**
  * The search palette: a button in the header, Ctrl/Cmd-K or `/` anywhere,
  * a modal dialog with a combobox and grouped results as you type. The index
@@ -26,7 +33,7 @@ function oneLine(text: string): string {
 export function SearchPalette({ lang, messages }: { lang: Locale; messages: SearchMessages }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(askedQuery);
   const [pasted, setPasted] = useState<string | null>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -46,6 +53,7 @@ export function SearchPalette({ lang, messages }: { lang: Locale; messages: Sear
     return groupHits(response.hits).map(({ group, hits }) => ({ id: group, label: labels[group], options: hits.map((hit) => ({ type: 'hit', hit })) }));
   }, [query, recent, response, messages]);
   const options = useMemo(() => groups.flatMap((group) => group.options), [groups]);
+  const insight = useSearchInsight(lang, pasted ? oneLine(pasted) : query, response && query.trim() ? options.flatMap((option) => (option.type === 'hit' ? [option.hit.url] : [])) : null);
 
   // The active option is the first one again whenever the results change.
   const [selection, setSelection] = useState<{ groups: OptionGroup[]; index: number }>({ groups, index: 0 });
@@ -58,10 +66,11 @@ export function SearchPalette({ lang, messages }: { lang: Locale; messages: Sear
   }, []);
 
   const closePalette = useCallback(() => {
+    insight.closed();
     setOpen(false);
     dialogRef.current?.close();
     returnFocus.current?.focus();
-  }, []);
+  }, [insight]);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -72,6 +81,12 @@ export function SearchPalette({ lang, messages }: { lang: Locale; messages: Sear
   }, [open]);
 
   useOpenShortcuts(open, openPalette, closePalette);
+
+  // `?q=` opens the palette on that query (the insights page's "open this search"), through
+  // the same event the home page's search box sends, which the shortcuts above listen for.
+  useEffect(() => {
+    if (askedQuery()) openSearch();
+  }, []);
 
   useEffect(() => {
     document.getElementById(optionId(listId, active))?.scrollIntoView({ block: 'nearest' });
@@ -85,6 +100,7 @@ export function SearchPalette({ lang, messages }: { lang: Locale; messages: Sear
       return;
     }
     remember(pasted ? oneLine(pasted) : query);
+    insight.chosen(option.hit.url);
     setQuery('');
     setPasted(null);
     returnFocus.current = null;

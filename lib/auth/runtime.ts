@@ -51,9 +51,9 @@ export function handleMeRequest(request: Request): Promise<Response> {
   return withService((service) => handleMe(service, request));
 }
 
-/** Route handler for `GET /api/users`: the people a case can be handed to (agent role or higher). */
+/** Route handler for `/api/users`: GET, the people a case can be handed to (agent role or higher); POST, an admin adds a person. */
 export function handleUsersRequest(request: Request): Promise<Response> {
-  return withService((service) => handleUsers(service, request, (incoming) => authorizeWith(service, incoming, 'agent')));
+  return withService((service) => handleUsers(service, request, (incoming, role) => authorizeWith(service, incoming, role)));
 }
 
 /** For server-rendered pages: everyone who can sign in, by name. Rejects with DatabaseUnavailableError when the database does not answer. */

@@ -11,6 +11,7 @@ export { casePageMessages, type CasePageMessages } from './messages/case-pages';
 export { authMessages, type AuthMessages } from './messages/auth';
 export { customerMessages, type CustomerMessages } from './messages/customer';
 export { fixMessages } from './messages/fix';
+export { insightsMessages } from './messages/insights';
 export { flowMessages } from './messages/flows';
 export { layerMessages } from './messages/layers';
 export { searchMessages, type SearchMessages } from './messages/search';

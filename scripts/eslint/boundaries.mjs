@@ -18,6 +18,7 @@ export const FEATURE_DEPENDENCIES = {
   content: ['address', 'i18n'],
   flows: ['address', 'content', 'probes', 'i18n', 'machines'],
   search: ['content', 'flows', 'i18n', 'machines'],
+  insights: ['auth', 'db', 'http'],
   evidence: ['auth', 'http', 'probes'],
 };
 

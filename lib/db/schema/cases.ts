@@ -34,6 +34,8 @@ export const cases = pgTable(
     index('cases_status_updated').on(table.status, table.updatedAt),
     index('cases_assignee_updated').on(table.assignee, table.updatedAt),
     index('cases_ticket_ref').on(table.ticketRef),
+    // Insights count the cases created in a date range.
+    index('cases_created_at').on(table.createdAt),
     // Staff search a case by any of these words, anywhere in them (`ilike '%…%'`): trigrams let an index answer that.
     index('cases_search_trgm').using('gin', sql`${caseSearchText(table)} gin_trgm_ops`),
   ],
@@ -54,5 +56,6 @@ export const caseEvents = pgTable(
     kind: text('kind').notNull(),
     payload: jsonb('payload').notNull().default({}),
   },
-  (table) => [index('case_events_case_at').on(table.caseId, table.at)],
+  // kind + at: the insights reports find links sent and resolutions in a date range (lib/insights).
+  (table) => [index('case_events_case_at').on(table.caseId, table.at), index('case_events_kind_at').on(table.kind, table.at)],
 );

@@ -23,7 +23,7 @@ export const adminMessages = /* @__PURE__ */ defineMessages({
     pages: '翻页',
     unavailable: '数据库暂时无法访问，请稍后再试。',
     forbiddenTitle: '没有权限',
-    forbiddenText: '这个页面只对管理员开放。如果你需要查看，请联系管理员。',
+    forbiddenText: '你的角色不能查看这个页面。如果你需要查看，请联系管理员。',
     backHome: '返回首页',
   },
   en: {
@@ -47,7 +47,7 @@ export const adminMessages = /* @__PURE__ */ defineMessages({
     pages: 'Pages',
     unavailable: 'The database cannot be reached right now. Try again shortly.',
     forbiddenTitle: 'Not allowed',
-    forbiddenText: 'This page is for administrators only. Ask one if you need to see it.',
+    forbiddenText: 'Your role cannot see this page. Ask an administrator if you need to.',
     backHome: 'Back to the home page',
   },
 });

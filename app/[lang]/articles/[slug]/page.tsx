@@ -4,6 +4,7 @@ import { ArticleHeader } from '@/components/article/article-header';
 import { FixToc } from '@/components/article/fix-toc';
 import { RelatedArticles } from '@/components/article/related-articles';
 import { ShareFixButton } from '@/components/article/share-fix-button';
+import { RecordArticleView } from '@/components/insights/record-article-view';
 import { ArticleBody } from '@/components/mdx/article-body';
 import { articleComponents } from '@/components/mdx/article-components';
 import { PROSE_CLASSES } from '@/components/mdx/prose-classes';
@@ -48,6 +49,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
         <ArticleBody lang={article.lang} slug={slug} components={components} />
       </div>
       <RelatedArticles article={article} related={relatedArticles(article)} />
+      <RecordArticleView lang={article.lang} slug={slug} />
     </article>
   );
 }
