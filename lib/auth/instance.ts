@@ -22,8 +22,20 @@ function addressOf(context: { request?: Request; headers?: Headers } | null): st
   return (context?.request?.headers ?? context?.headers)?.get(CLIENT_ADDRESS_HEADER) ?? null;
 }
 
-/** Sign-in attempts allowed per client address per window, across every instance. */
+/** Sign-in attempts allowed per client address per window, across every instance (FIXPATH_SIGN_IN_LIMIT changes `max`). */
 export const SIGN_IN_LIMIT = { window: 60, max: 10 } as const;
+
+/**
+ * Sign-in attempts a client address may make a minute: FIXPATH_SIGN_IN_LIMIT (1–10000), else
+ * 10. Throws naming the variable when it is not a whole number in range.
+ */
+export function signInLimitFromEnv(env: Readonly<Record<string, string | undefined>>): number {
+  const raw = env.FIXPATH_SIGN_IN_LIMIT?.trim();
+  if (!raw) return SIGN_IN_LIMIT.max;
+  const max = Number(raw);
+  if (!Number.isInteger(max) || max < 1 || max > 10_000) throw new Error(`FIXPATH_SIGN_IN_LIMIT must be a whole number of sign-in attempts a minute from 1 to 10000, not "${raw}"`);
+  return max;
+}
 
 /** Endpoints Fixpath does not use: users are added by an admin, not by themselves, and there is no mail. */
 const DISABLED_PATHS = [
@@ -50,6 +62,8 @@ export interface AuthOptions {
   trustedOrigins: readonly string[];
   /** Single sign-on, when configured. */
   oidc: OidcConfig | null;
+  /** Sign-in attempts a client address may make a minute (default {@link SIGN_IN_LIMIT}). */
+  signInLimit?: number;
 }
 
 /**
@@ -87,7 +101,7 @@ export function createAuth(db: FixpathDb, options: AuthOptions) {
       enabled: true,
       storage: 'database',
       modelName: 'rateLimit',
-      customRules: { '/sign-in/*': SIGN_IN_LIMIT },
+      customRules: { '/sign-in/*': { window: SIGN_IN_LIMIT.window, max: options.signInLimit ?? SIGN_IN_LIMIT.max } },
     },
     advanced: {
       useSecureCookies: options.secure,

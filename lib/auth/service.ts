@@ -4,7 +4,7 @@ import { DatabaseUnavailableError, isUnavailable, type FixpathDb } from '@/lib/d
 import { recordAudit } from './audit';
 import { clientAddressOf } from './client-address';
 import { errorResponse, unavailableResponse } from './errors';
-import { CLIENT_ADDRESS_HEADER, createAuth, type FixpathAuth } from './instance';
+import { CLIENT_ADDRESS_HEADER, createAuth, signInLimitFromEnv, type FixpathAuth } from './instance';
 import { oidcConfigFromEnv } from './oidc';
 import { isRole, type Caller } from './roles';
 import { extraTrustedOrigins, isSameOrigin } from './same-origin';
@@ -51,19 +51,21 @@ async function databaseDown(db: FixpathDb): Promise<unknown> {
  * Builds the auth service over `db`, configured by `env`: BETTER_AUTH_SECRET (else a secret
  * kept in the database), BETTER_AUTH_URL (the public URL; its scheme decides Secure cookies
  * when set), BETTER_AUTH_TRUSTED_ORIGINS, and OIDC_ISSUER / OIDC_CLIENT_ID /
- * OIDC_CLIENT_SECRET for single sign-on. Throws when the OIDC settings are incomplete.
+ * OIDC_CLIENT_SECRET for single sign-on, FIXPATH_SIGN_IN_LIMIT (sign-in attempts a minute per
+ * client address). Throws when the OIDC settings are incomplete or the limit is not a number.
  */
 export function createAuthService(db: FixpathDb, env: Record<string, string | undefined> = process.env): AuthService {
   const baseURL = env.BETTER_AUTH_URL?.trim() || undefined;
   const trusted = extraTrustedOrigins(env);
   const oidc = oidcConfigFromEnv(env);
+  const signInLimit = signInLimitFromEnv(env);
   const instances = new Map<boolean, Promise<FixpathAuth>>();
 
   function authFor(request: Request): Promise<FixpathAuth> {
     const secure = baseURL ? baseURL.startsWith('https:') : new URL(request.url).protocol === 'https:';
     let instance = instances.get(secure);
     if (!instance) {
-      instance = authSecret(db, env).then((secret) => createAuth(db, { secret, secure, baseURL, trustedOrigins: trusted, oidc }));
+      instance = authSecret(db, env).then((secret) => createAuth(db, { secret, secure, baseURL, trustedOrigins: trusted, oidc, signInLimit }));
       instance.catch(() => instances.delete(secure));
       instances.set(secure, instance);
     }
