@@ -64,7 +64,13 @@ let browserRecorder: ReturnType<typeof createRecorder> | null = null;
 function recorder(): ReturnType<typeof createRecorder> {
   if (browserRecorder) return browserRecorder;
   const made = createRecorder({
-    send: (body, leaving) => fetch('/api/insights/events', { method: 'POST', keepalive: leaving, credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body }),
+    // The answer's body is read to the end: left unread, Chromium keeps the request open, and
+    // the page never counts as idle.
+    send: async (body, leaving) => {
+      const response = await fetch('/api/insights/events', { method: 'POST', keepalive: leaving, credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body });
+      await response.arrayBuffer().catch(() => undefined);
+      return response;
+    },
     later: (work, ms) => {
       if ('requestIdleCallback' in window) window.requestIdleCallback(work, { timeout: ms });
       else setTimeout(work, ms);
