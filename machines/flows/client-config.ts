@@ -1,5 +1,5 @@
 import { defineFlow, fixKey as fix, DNS_FAILURE_CODES, TCP_CODES, TLS_PROBLEM_CODES, probe, form, handoffEnd, question, type ImpliedAnswer } from '../kit';
-import { OPTIONAL_PORT_FIELD } from './common-fields';
+import { OPTIONAL_PORT_FIELD, WEBSOCKET_OPTION } from './common-fields';
 
 /** A UDP service cannot be judged by the TCP test: its own article takes over. */
 const UDP_SERVICE = {
@@ -195,11 +195,7 @@ export const clientConfigFlow = defineFlow({
           label: { zh: '在酒店、机场或咖啡馆的 Wi-Fi 上，出现登录页面或证书警告', en: 'On hotel, airport or café Wi-Fi, a login page or a certificate warning appears' },
           to: fix('captive-portal-hsts', 'detect-captive-portal'),
         },
-        {
-          id: 'websocket',
-          label: { zh: '页面能打开，但实时更新（WebSocket）连不上或不断断开', en: 'Pages load, but live updates (WebSocket) fail to connect or keep dropping' },
-          to: fix('websocket-upgrade-blocked', 'browser-websocket-check'),
-        },
+        WEBSOCKET_OPTION,
         {
           id: 'ipv6',
           label: { zh: '走 IPv4 正常，走 IPv6 失败（或关掉 IPv6 才好）', en: 'It works over IPv4 but not over IPv6 (or only with IPv6 off)' },
