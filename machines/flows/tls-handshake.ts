@@ -65,16 +65,12 @@ export const tlsHandshakeFlow = defineFlow({
           to: fix('cert-revocation-check', 'test-revocation-urls'),
         },
         {
-          id: 'client-certificate',
-          label: { zh: '服务器要求客户端证书（certificate required）', en: 'The server asks for a client certificate ("certificate required")' },
-          to: fix('client-certificate-mtls', 'test-client-certificate'),
-        },
-        {
           id: 'reset-some-networks',
           label: { zh: '发出 ClientHello 后连接立刻被重置，而且只在某些网络上', en: 'The connection is reset right after the ClientHello, and only on some networks' },
           to: fix('sni-filtering', 'compare-sni'),
         },
         { id: 'name', label: { zh: '证书名字不匹配', en: 'Certificate name mismatch' }, to: fix('tls-hostname-mismatch', 'check-sni') },
+        { id: 'client-certificate', label: { zh: '服务器要求客户端证书', en: 'Client certificate required' }, to: fix('client-certificate-mtls', 'test-client-certificate') },
         { id: 'protocol', label: { zh: '握手失败或协议不支持', en: 'Handshake failure or unsupported protocol' }, to: fix('tls-version-mismatch', 'enable-modern-tls-client') },
         { id: 'gone', label: { zh: '现在不报错了', en: 'No error any more' }, to: 'resolved' },
       ],
