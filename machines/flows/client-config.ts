@@ -1,5 +1,12 @@
 import { defineFlow, fixKey as fix, DNS_FAILURE_CODES, TCP_CODES, TLS_PROBLEM_CODES, probe, form, handoffEnd, question, type ImpliedAnswer } from '../kit';
-import { OPTIONAL_PORT_FIELD } from './common-fields';
+import { OPTIONAL_PORT_FIELD, WEBSOCKET_OPTION } from './common-fields';
+
+/** A UDP service cannot be judged by the TCP test: its own article takes over. */
+const UDP_SERVICE = {
+  id: 'udp',
+  label: { zh: '这是 UDP 服务（语音通话、游戏、WireGuard、QUIC），TCP 测试不适用', en: 'It is a UDP service (VoIP, games, WireGuard, QUIC); a TCP test does not apply' },
+  to: fix('udp-service-reachability', 'test-udp-service'),
+};
 
 const ADDRESS: ImpliedAnswer['source'] = { zh: '客户端的服务器地址', en: "the client's server address" };
 
@@ -80,6 +87,7 @@ export const clientConfigFlow = defineFlow({
       options: [
         { id: 'different', label: { zh: '是，端口配错了', en: 'Yes, the port is wrong' }, to: fix('server-address-invalid', 'fix-address-format') },
         { id: 'same', label: { zh: '不，端口是对的', en: 'No, the port is right' }, to: fix('service-not-listening', 'check-listening') },
+        UDP_SERVICE,
       ],
     }),
     silentPort: question({
@@ -88,6 +96,7 @@ export const clientConfigFlow = defineFlow({
       options: [
         { id: 'different', label: { zh: '是，端口配错了', en: 'Yes, the port is wrong' }, to: fix('server-address-invalid', 'fix-address-format') },
         { id: 'same', label: { zh: '不，端口是对的', en: 'No, the port is right' }, to: fix('port-unreachable-firewall', 'test-port-reachability') },
+        UDP_SERVICE,
       ],
     }),
     tlsProbe: probe({
@@ -137,6 +146,11 @@ export const clientConfigFlow = defineFlow({
       ],
       options: [
         { id: 'yes', label: { zh: '设置了代理', en: 'A proxy is set' }, to: 'proxyBypass' },
+        {
+          id: 'pac',
+          label: { zh: '由 PAC 脚本或“自动检测设置”决定', en: 'A PAC script or "automatically detect settings" decides' },
+          to: fix('proxy-pac-auth', 'test-pac-decision'),
+        },
         { id: 'no', label: { zh: '没有代理', en: 'No proxy' }, to: 'version' },
       ],
     }),
@@ -145,6 +159,11 @@ export const clientConfigFlow = defineFlow({
       options: [
         { id: 'works', label: { zh: '能', en: 'Yes' }, to: fix('proxy-vpn-interference', 'bypass-proxy') },
         { id: 'fails', label: { zh: '不能，或无法修改', en: 'No, or it cannot be changed' }, to: fix('proxy-vpn-interference', 'check-system-proxy') },
+        {
+          id: 'login',
+          label: { zh: '代理要求登录（407 Proxy Authentication Required）', en: 'The proxy asks for a login (407 Proxy Authentication Required)' },
+          to: fix('proxy-pac-auth', 'proxy-auth-407'),
+        },
       ],
     }),
     version: question({
@@ -156,7 +175,38 @@ export const clientConfigFlow = defineFlow({
       options: [
         { id: 'old', label: { zh: '比要求的旧', en: 'Older than required' }, to: fix('client-version-outdated', 'staged-upgrade') },
         { id: 'unknown', label: { zh: '不知道要求是什么', en: 'Not sure what is required' }, to: fix('client-version-outdated', 'check-client-version') },
-        { id: 'current', label: { zh: '是最新或受支持的版本', en: 'Current or supported' }, to: 'configFine' },
+        { id: 'current', label: { zh: '是最新或受支持的版本', en: 'Current or supported' }, to: 'circumstances' },
+      ],
+    }),
+    circumstances: question({
+      title: { zh: '只在特定情况下才失败吗？', en: 'Does it fail only in particular circumstances?' },
+      body: {
+        zh: '客户端的设置都对得上。问问客户：在哪个网络、用哪种连接时失败？这些情况各有自己的原因。',
+        en: 'The client settings check out. Ask the customer on which network and for which kind of connection it fails; each of these has its own cause.',
+      },
+      options: [
+        {
+          id: 'one-network',
+          label: { zh: '在一个网络上正常（如 Wi-Fi），换个网络就失败（如手机流量、公司网络）', en: 'Fine on one network (such as Wi-Fi), fails on another (such as mobile data or the office)' },
+          to: fix('works-on-one-network-only', 'compare-networks'),
+        },
+        {
+          id: 'portal',
+          label: { zh: '在酒店、机场或咖啡馆的 Wi-Fi 上，出现登录页面或证书警告', en: 'On hotel, airport or café Wi-Fi, a login page or a certificate warning appears' },
+          to: fix('captive-portal-hsts', 'detect-captive-portal'),
+        },
+        WEBSOCKET_OPTION,
+        {
+          id: 'ipv6',
+          label: { zh: '走 IPv4 正常，走 IPv6 失败（或关掉 IPv6 才好）', en: 'It works over IPv4 but not over IPv6 (or only with IPv6 off)' },
+          to: fix('ipv6-fallback', 'compare-ipv4-ipv6'),
+        },
+        {
+          id: 'udp',
+          label: { zh: '只有 UDP 服务失败（语音通话、游戏、WireGuard、QUIC）', en: 'Only a UDP service fails (VoIP calls, games, WireGuard, QUIC)' },
+          to: UDP_SERVICE.to,
+        },
+        { id: 'none', label: { zh: '都不是', en: 'None of these' }, to: 'configFine' },
       ],
     }),
     configFine: handoffEnd('five-layer', {

@@ -1,4 +1,4 @@
-import type { FieldSpec } from '../kit';
+import { fixKey as fix, type FieldSpec } from '../kit';
 
 /** Shared field specs so every flow asks for host and port the same way. */
 export const HOST_FIELD: FieldSpec = {
@@ -24,4 +24,11 @@ export const OPTIONAL_PORT_FIELD: FieldSpec = {
   kind: 'port',
   placeholder: '443',
   label: PORT_FIELD.label,
+};
+
+/** "Live updates fail" leads to the WebSocket article in every flow that asks what the client shows. */
+export const WEBSOCKET_OPTION = {
+  id: 'websocket',
+  label: { zh: '页面能打开，但实时更新（WebSocket）连不上或不断断开', en: 'Pages load, but live updates (WebSocket) fail to connect or keep dropping' },
+  to: fix('websocket-upgrade-blocked', 'browser-websocket-check'),
 };

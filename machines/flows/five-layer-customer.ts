@@ -1,4 +1,5 @@
 import { fixKey as fix, MANUAL_COMMANDS, question, type StepBuilder } from '../kit';
+import { WEBSOCKET_OPTION } from './common-fields';
 
 /**
  * The five-layer questions no server-side probe can answer: the customer's link, LAN,
@@ -18,6 +19,11 @@ export const FIVE_LAYER_CUSTOMER_STEPS: Record<string, StepBuilder> = {
     options: [
       { id: 'yes', label: { zh: '能，一切正常', en: 'Yes, normally' }, to: 'vpnProxy' },
       { id: 'slow', label: { zh: '能，但很慢或时好时坏', en: 'Yes, but slowly or on and off' }, to: fix('packet-loss-latency', 'measure-loss') },
+      {
+        id: 'portal',
+        label: { zh: '只会打开一个 Wi-Fi 登录页面（酒店、机场、咖啡馆）', en: 'Only a Wi-Fi login page opens (hotel, airport, café)' },
+        to: fix('captive-portal-hsts', 'open-portal-page'),
+      },
       { id: 'no', label: { zh: '都打不开', en: 'No, nothing opens' }, to: 'linkLights' },
     ],
   }),
@@ -129,6 +135,11 @@ export const FIVE_LAYER_CUSTOMER_STEPS: Record<string, StepBuilder> = {
     options: [
       { id: 'same', label: { zh: '是，在同一个网络', en: 'Yes, the same network' }, to: fix('nat-port-mapping', 'hairpin-nat') },
       { id: 'elsewhere', label: { zh: '不是', en: 'No' }, to: fix('port-unreachable-firewall', 'test-port-reachability') },
+      {
+        id: 'other-network-works',
+        label: { zh: '不是，而且换个网络（如手机流量）就能连上', en: 'No, and from another network (such as mobile data) it connects' },
+        to: fix('works-on-one-network-only', 'blocked-outbound-port'),
+      },
     ],
   }),
   clientSymptom: question({
@@ -142,6 +153,7 @@ export const FIVE_LAYER_CUSTOMER_STEPS: Record<string, StepBuilder> = {
       { id: 'tls', label: { zh: 'TLS/SSL 或“安全通道”错误', en: 'A TLS/SSL or "secure channel" error' }, to: fix('tls-version-mismatch', 'enable-modern-tls-client') },
       { id: 'version', label: { zh: '要求更新，或说版本不受支持', en: 'It asks for an update or says the version is unsupported' }, to: fix('client-version-outdated', 'staged-upgrade') },
       { id: 'address', label: { zh: '客户端里的服务器地址是空的或不一样', en: 'The server address in the client is empty or different' }, to: fix('server-address-invalid', 'fill-in-server-address') },
+      WEBSOCKET_OPTION,
       { id: 'idle', label: { zh: '闲置一会儿后断开', en: 'It drops after being idle for a while' }, to: fix('keepalive-timeouts', 'find-idle-timeout') },
       { id: 'large', label: { zh: '小请求正常，大文件或登录卡住', en: 'Small requests work; large transfers or logins hang' }, to: fix('mtu-fragmentation', 'find-path-mtu') },
       { id: 'flaky', label: { zh: '时快时慢，偶尔失败', en: 'Slow, or it fails now and then' }, to: fix('packet-loss-latency', 'measure-loss') },

@@ -51,7 +51,26 @@ export const tlsHandshakeFlow = defineFlow({
       options: [
         { id: 'date', label: { zh: '证书过期或日期无效', en: 'Certificate expired or date invalid' }, to: 'customerClock' },
         { id: 'untrusted', label: { zh: '证书不受信任或颁发者未知', en: 'Certificate untrusted or unknown issuer' }, to: 'inspection' },
+        {
+          id: 'tool-untrusted',
+          label: { zh: '浏览器正常，只有 curl、git、Java、Python 等工具报证书不受信任', en: 'The browser works; only a tool such as curl, git, Java or Python calls the certificate untrusted' },
+          to: fix('tool-trust-stores', 'get-company-root'),
+        },
+        {
+          id: 'revocation',
+          label: {
+            zh: '无法检查吊销状态（CRYPT_E_NO_REVOCATION_CHECK、“吊销功能无法检查吊销”）',
+            en: 'The revocation check fails (CRYPT_E_NO_REVOCATION_CHECK, "the revocation function was unable to check revocation")',
+          },
+          to: fix('cert-revocation-check', 'test-revocation-urls'),
+        },
+        {
+          id: 'reset-some-networks',
+          label: { zh: '发出 ClientHello 后连接立刻被重置，而且只在某些网络上', en: 'The connection is reset right after the ClientHello, and only on some networks' },
+          to: fix('sni-filtering', 'compare-sni'),
+        },
         { id: 'name', label: { zh: '证书名字不匹配', en: 'Certificate name mismatch' }, to: fix('tls-hostname-mismatch', 'check-sni') },
+        { id: 'client-certificate', label: { zh: '服务器要求客户端证书', en: 'Client certificate required' }, to: fix('client-certificate-mtls', 'test-client-certificate') },
         { id: 'protocol', label: { zh: '握手失败或协议不支持', en: 'Handshake failure or unsupported protocol' }, to: fix('tls-version-mismatch', 'enable-modern-tls-client') },
         { id: 'gone', label: { zh: '现在不报错了', en: 'No error any more' }, to: 'resolved' },
       ],

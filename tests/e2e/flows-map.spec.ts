@@ -5,7 +5,7 @@ import { expectNoSeriousAxeViolations, gotoReady } from './helpers';
 const targets = useLoopbackTargets();
 
 for (const width of [1280, 390]) {
-  test(`the five-layer map: 86 states with whole labels, zoom, keyboard through the steps, the current step highlighted in view (${width} px)`, async ({ page }) => {
+  test(`the five-layer map: 89 states with whole labels, zoom, keyboard through the steps, the current step highlighted in view (${width} px)`, async ({ page }) => {
     await page.setViewportSize({ width, height: 844 });
     await gotoReady(page, '/en/flows/five-layer');
     await page.getByLabel('Server (host name or IP)').fill('127.0.0.1');
@@ -16,7 +16,7 @@ for (const width of [1280, 390]) {
     await page.getByText('Flow map', { exact: true }).click();
     const viewport = page.locator('[data-map-viewport]');
     const nodes = viewport.locator('[data-map-node]');
-    await expect(nodes).toHaveCount(86);
+    await expect(nodes).toHaveCount(89);
 
     // Whole labels: no ellipsis, no text wider or taller than its box.
     const cut = await nodes.evaluateAll((items) =>
