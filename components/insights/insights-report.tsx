@@ -93,7 +93,7 @@ export function InsightsReport({ lang, reports, query }: { lang: Locale; reports
           row.searches,
           row.noResult,
           row.noClick,
-          <a key="open" href={`/${row.lang}?${new URLSearchParams({ q: row.query })}`} aria-label={format(t.openSearchLabel, { query: row.query })} className={link}>
+          <a key="open" href={`/${row.lang}?${new URLSearchParams({ search: row.query })}`} aria-label={format(t.openSearchLabel, { query: row.query })} className={link}>
             {t.openSearch}
           </a>,
         ])}

@@ -20,9 +20,12 @@ function oneLine(text: string): string {
   return text.replace(/\s*\r?\n\s*/g, ' ').trim();
 }
 
-/** The query a page was opened with (`?q=`), for the palette to start on; empty on the server. */
+/**
+ * The query a page was opened with (`?search=`), for the palette to start on; empty on the server.
+ * Not `q`: the case list filters by `?q=`, and opening the palette there would cover the page.
+ */
 function askedQuery(): string {
-  return typeof window === 'undefined' ? '' : (new URLSearchParams(window.location.search).get('q') ?? '').slice(0, 500);
+  return typeof window === 'undefined' ? '' : (new URLSearchParams(window.location.search).get('search') ?? '').slice(0, 500);
 }
 
 /**
@@ -82,7 +85,7 @@ export function SearchPalette({ lang, messages }: { lang: Locale; messages: Sear
 
   useOpenShortcuts(open, openPalette, closePalette);
 
-  // `?q=` opens the palette on that query (the insights page's "open this search"), through
+  // `?search=` opens the palette on that query (the insights page's "open this search"), through
   // the same event the home page's search box sends, which the shortcuts above listen for.
   useEffect(() => {
     if (askedQuery()) openSearch();
