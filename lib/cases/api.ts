@@ -4,10 +4,10 @@ import type { FixpathDb } from '@/lib/db/server';
 import type { CaseChange, CaseProbe } from '@/lib/access/server';
 import { parseProbeRequest } from '@/lib/probes';
 import type { GuardedOutcome } from '@/lib/probes/server';
-import { errorResponse, jsonResponse, readJsonBody } from '@/lib/http/server';
+import { errorResponse, invalidInput, jsonResponse, readJsonBody } from '@/lib/http/server';
 import { createCaseSchema, listQuerySchema, noteSchema, patchCaseSchema } from './contract';
 import { caseToMarkdown } from './export';
-import { bodyOf, guardedWith, invalid, MAX_BODY_BYTES, notFound } from './guard';
+import { bodyOf, guardedWith, MAX_BODY_BYTES, notFound } from './guard';
 import { probeRunOf } from './runs-store';
 import { addNote, caseExists, createCase, getCase, listCases, recordProbe, updateCase, userNames } from './store';
 
@@ -35,7 +35,7 @@ export function createCasesApi(deps: CasesApiDeps) {
   return {
     list: guarded(async (request, caller, db) => {
       const parsed = listQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-      if (!parsed.success) return invalid(parsed.error);
+      if (!parsed.success) return invalidInput(parsed.error);
       const page = await listCases(db, parsed.data, caller.user.id);
       return page ? jsonResponse(200, page) : errorResponse(400, 'INVALID_INPUT', 'cursor is not one this API gave out', { field: 'cursor' });
     }),

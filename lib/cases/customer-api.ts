@@ -1,14 +1,12 @@
 import 'server-only';
 import ipaddr from 'ipaddr.js';
-import type { z } from 'zod';
 import type { FixpathDb } from '@/lib/db/server';
-import { errorResponse, jsonResponse, readJsonBody } from '@/lib/http/server';
+import { errorResponse, jsonResponse, readValidJson } from '@/lib/http/server';
 import type { Locale } from '@/lib/i18n';
 import { rateLimitKey } from '@/lib/net';
 import type { RateLimitRule, RateLimitStore } from '@/lib/probes/server';
 import { browserCheckSchema, evidenceSchema, feedbackSchema } from './customer-contract';
 import { recordBrowserCheck, recordCustomerEvidence, recordFeedback, type SeenFrom } from './customer-store';
-import { invalid } from './guard';
 import { resolveCustomerLink, type LinkRecord } from './links';
 
 /** What the public customer endpoints need. */
@@ -79,18 +77,11 @@ export function createCustomerApi(deps: CustomerApiDeps) {
     };
   }
 
-  async function body<T extends z.ZodType>(request: Request, schema: T, maxBytes: number): Promise<{ ok: true; value: z.output<T> } | { ok: false; response: Response }> {
-    const read = await readJsonBody(request, maxBytes);
-    if (!read.ok) return read;
-    const parsed = schema.safeParse(read.value);
-    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: invalid(parsed.error) };
-  }
-
   return {
     /** `POST /api/c/<token>/feedback` `{outcome, comment?, lang?}`: 201 `{at, outcome, resolved}`. */
     feedback: guarded(
       async (request, db, link) => {
-        const input = await body(request, feedbackSchema, SMALL_BODY_BYTES);
+        const input = await readValidJson(request, feedbackSchema, SMALL_BODY_BYTES);
         if (!input.ok) return input.response;
         const lang: Locale = input.value.lang ?? link.lang;
         const recorded = await recordFeedback(db, link, { outcome: input.value.outcome, comment: input.value.comment || undefined, lang });
@@ -102,7 +93,7 @@ export function createCustomerApi(deps: CustomerApiDeps) {
     /** `POST /api/c/<token>/evidence` `{text}`: 201 `{at, parsed}`. */
     evidence: guarded(
       async (request, db, link) => {
-        const input = await body(request, evidenceSchema, EVIDENCE_BODY_BYTES);
+        const input = await readValidJson(request, evidenceSchema, EVIDENCE_BODY_BYTES);
         if (!input.ok) return input.response;
         const event = await recordCustomerEvidence(db, link, input.value.text);
         if (!event) return unknownLink();
@@ -113,7 +104,7 @@ export function createCustomerApi(deps: CustomerApiDeps) {
     /** `POST /api/c/<token>/browser-check` (docs/customer-links.md): 201 `{at, receivedAt, seenFrom}`. */
     browserCheck: guarded(
       async (request, db, link) => {
-        const input = await body(request, browserCheckSchema, SMALL_BODY_BYTES);
+        const input = await readValidJson(request, browserCheckSchema, SMALL_BODY_BYTES);
         if (!input.ok) return input.response;
         const receivedAt = now();
         const seenFrom = seenFromOf(deps.clientAddress(request));

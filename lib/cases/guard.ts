@@ -2,22 +2,11 @@ import 'server-only';
 import type { z } from 'zod';
 import type { Authorize, Caller } from '@/lib/auth';
 import type { FixpathDb } from '@/lib/db/server';
-import { errorResponse, readJsonBody } from '@/lib/http/server';
+import { errorResponse, readValidJson } from '@/lib/http/server';
 
 /** Largest JSON body the case API reads. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-
-/** 400 naming the first field that is wrong, e.g. `target.port must be a whole number from 1 to 65535`. */
-export function invalid(error: z.ZodError): Response {
-  const [issue] = error.issues;
-  if (issue.code === 'unrecognized_keys') {
-    const [field] = issue.keys;
-    return errorResponse(400, 'INVALID_INPUT', `${[...issue.path, field].join('.')} is not a known field`, { field: [...issue.path, field].join('.') });
-  }
-  const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
-  return errorResponse(400, 'INVALID_INPUT', `${field} ${issue.message}`, { field });
-}
 
 /** 400 for one field, the message starting with its name (as `invalid` words it). */
 export function fieldError(field: string, message: string): Response {
@@ -46,10 +35,7 @@ export function guardedWith(deps: GuardDeps) {
     };
 }
 
-/** The JSON body (at most `maxBytes`) checked against `schema`, or the 4xx response. */
-export async function bodyOf<T extends z.ZodType>(request: Request, schema: T, maxBytes = MAX_BODY_BYTES): Promise<{ ok: true; value: z.output<T> } | { ok: false; response: Response }> {
-  const body = await readJsonBody(request, maxBytes);
-  if (!body.ok) return body;
-  const parsed = schema.safeParse(body.value);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: invalid(parsed.error) };
+/** The JSON body (at most `maxBytes`, by default the case API's limit) checked against `schema`, or the 4xx response. */
+export function bodyOf<T extends z.ZodType>(request: Request, schema: T, maxBytes = MAX_BODY_BYTES) {
+  return readValidJson(request, schema, maxBytes);
 }

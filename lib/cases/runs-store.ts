@@ -1,8 +1,9 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { tables, type FixpathDb } from '@/lib/db/server';
+import { invalidInput } from '@/lib/http/server';
 import { probeRunQuerySchema, type TimelineEvent } from './contract';
-import { fieldError, invalid } from './guard';
+import { fieldError } from './guard';
 import { toEvent } from './store';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -64,7 +65,7 @@ export async function probeEvents(db: FixpathDb, caseId: string): Promise<Timeli
 export async function probeRunOf(db: FixpathDb, caseId: string, url: string): Promise<{ ok: true; value: { runId?: string; stateId?: string } } | { ok: false; response: Response }> {
   const params = new URL(url).searchParams;
   const parsed = probeRunQuerySchema.safeParse({ run: params.get('run') ?? undefined, state: params.get('state') ?? undefined });
-  if (!parsed.success) return { ok: false, response: invalid(parsed.error) };
+  if (!parsed.success) return { ok: false, response: invalidInput(parsed.error) };
   const { run, state } = parsed.data;
   if (run === undefined || state === undefined) return { ok: true, value: {} };
   if (!(await findRun(db, caseId, run))) return { ok: false, response: fieldError('run', 'is not a run of this case') };

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Authorize, Caller } from '@/lib/auth';
 import type { FixpathDb } from '@/lib/db/server';
-import { errorResponse, jsonResponse, readJsonBody } from '@/lib/http/server';
+import { errorResponse, jsonResponse, readValidJson } from '@/lib/http/server';
 import { insightBatchSchema } from './contract';
 import { reportCsv } from './csv';
 import { parseFilters, type InsightFilters } from './filters';
@@ -50,16 +50,10 @@ export function createInsightsApi(deps: InsightsApiDeps) {
     async events(request: Request): Promise<Response> {
       const auth = await deps.authorize(request, 'agent');
       if (!auth.ok) return auth.response;
-      const body = await readJsonBody(request, MAX_BODY_BYTES);
+      const body = await readValidJson(request, insightBatchSchema, MAX_BODY_BYTES);
       if (!body.ok) return body.response;
-      const parsed = insightBatchSchema.safeParse(body.value);
-      if (!parsed.success) {
-        const [issue] = parsed.error.issues;
-        const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
-        return errorResponse(400, 'INVALID_INPUT', `${field} ${issue.message}`, { field });
-      }
       const db = await deps.db();
-      const { events } = parsed.data;
+      const { events } = body.value;
       if ((await recentCount(db, auth.caller.user.id)) + events.length > EVENTS_PER_MINUTE) {
         return errorResponse(429, 'RATE_LIMITED', `at most ${EVENTS_PER_MINUTE} events a minute`, {}, { 'retry-after': '60' });
       }

@@ -1,6 +1,6 @@
-import net from 'node:net';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { expectNoSeriousAxeViolations, gotoReady } from './helpers';
+import { expectNoSeriousAxeViolations, gotoReady, sameOrigin } from './helpers';
+import { openPort } from '../fixtures/probes/servers';
 
 // The case page's side of the customer loop (issue 11): send a customer fix, paste output,
 // verify later, and read what the customer's side said. Signed in as the administrator Li Wei.
@@ -8,25 +8,15 @@ const RUN = Date.now().toString(36);
 let serial = 0;
 const ref = (prefix: string) => `${prefix}-${RUN}-${++serial}`;
 
-/** State-changing API calls ride on the session cookie, so they must say where they come from. */
-const origin = () => ({ origin: String(test.info().project.use.baseURL) });
-
 async function createCase(request: APIRequestContext, body: Record<string, unknown>): Promise<string> {
-  const response = await request.post('/api/cases', { data: body, headers: origin() });
+  const response = await request.post('/api/cases', { data: body, headers: sameOrigin() });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { id: string }).id;
 }
 
-/** A TCP listener on loopback (PROBE_ALLOW is 127.0.0.1/32 on the e2e server), closed by the caller. */
-async function listen(port = 0): Promise<{ port: number; close: () => Promise<void> }> {
-  const server = net.createServer((socket) => socket.end());
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
-  return { port: (server.address() as net.AddressInfo).port, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
 /** A port nothing listens on (it was free a moment ago). */
 async function closedPort(): Promise<number> {
-  const spare = await listen();
+  const spare = await openPort();
   await spare.close();
   return spare.port;
 }
@@ -124,7 +114,7 @@ test('staff paste command output: the parser\'s findings show at once, on the ti
 test('verify later: schedule a verification in N minutes, see it pending with its due time, cancel it', async ({ page }) => {
   const port = await closedPort();
   const id = await createCase(page.request, { title: 'Service down, fix on its way', ticketRef: ref('LATER'), target: { host: '127.0.0.1', port }, lang: 'en' });
-  const refused = await page.request.post(`/api/cases/${id}/probes`, { data: { type: 'tcp', host: '127.0.0.1', port }, headers: origin() });
+  const refused = await page.request.post(`/api/cases/${id}/probes`, { data: { type: 'tcp', host: '127.0.0.1', port }, headers: sameOrigin() });
   expect(((await refused.json()) as { code: string }).code).toBe('TCP_REFUSED');
   await gotoReady(page, `/en/cases/${id}`);
   const form = page.getByRole('form', { name: 'Verify later' });
@@ -147,17 +137,17 @@ test('verify later: schedule a verification in N minutes, see it pending with it
 });
 
 test('the customer\'s answer and browser check show in the outcome, the timeline and both vantage points side by side, with the reading (1280 and 390)', async ({ page }) => {
-  const listener = await listen();
+  const listener = await openPort();
   try {
     const id = await createCase(page.request, { title: 'Works here, not for them', ticketRef: ref('BOTH'), target: { host: '127.0.0.1', port: listener.port }, lang: 'en' });
-    const probed = await page.request.post(`/api/cases/${id}/probes`, { data: { type: 'tcp', host: '127.0.0.1', port: listener.port }, headers: origin() });
+    const probed = await page.request.post(`/api/cases/${id}/probes`, { data: { type: 'tcp', host: '127.0.0.1', port: listener.port }, headers: sameOrigin() });
     expect(((await probed.json()) as { code: string }).code).toBe('TCP_OPEN');
-    const sent = await page.request.post(`/api/cases/${id}/links`, { data: { slug: 'server-address-invalid', fixId: 'fill-in-server-address', lang: 'zh', resolveOnFixed: true }, headers: origin() });
+    const sent = await page.request.post(`/api/cases/${id}/links`, { data: { slug: 'server-address-invalid', fixId: 'fill-in-server-address', lang: 'zh', resolveOnFixed: true }, headers: sameOrigin() });
     expect(sent.status()).toBe(201);
     const token = ((await sent.json()) as { url: string }).url.slice('/c/'.length);
     // Seeded through the customer's own endpoints, as the customer page sends them.
     const check = await page.request.post(`/api/c/${token}/browser-check`, {
-      headers: origin(),
+      headers: sameOrigin(),
       data: {
         clock: { offsetMs: 1200, roundTripMs: 40 },
         client: { userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/133.0', browser: 'Firefox 133', os: 'Windows 10', timeZone: 'Asia/Shanghai', languages: ['zh-CN', 'en'] },
@@ -165,7 +155,7 @@ test('the customer\'s answer and browser check show in the outcome, the timeline
       },
     });
     expect(check.status(), await check.text()).toBeLessThan(300);
-    const answered = await page.request.post(`/api/c/${token}/feedback`, { headers: origin(), data: { outcome: 'fixed', comment: 'Works on the office Wi-Fi' } });
+    const answered = await page.request.post(`/api/c/${token}/feedback`, { headers: sameOrigin(), data: { outcome: 'fixed', comment: 'Works on the office Wi-Fi' } });
     expect(answered.status(), await answered.text()).toBeLessThan(300);
 
     for (const width of [1280, 390]) {

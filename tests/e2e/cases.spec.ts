@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { ADMIN, expectNoSeriousAxeViolations, gotoReady, SIGNED_OUT } from './helpers';
+import { ADMIN, expectNoSeriousAxeViolations, gotoReady, SIGNED_OUT, sameOrigin } from './helpers';
+import { openPort } from '../fixtures/probes/servers';
 
 // Every test starts signed in as the administrator Li Wei (the `setup` project) and works on
 // cases of its own, named by a run-unique ticket reference, so the tests can run in parallel.
@@ -9,20 +9,10 @@ const RUN = Date.now().toString(36);
 let serial = 0;
 const ref = (prefix: string) => `${prefix}-${RUN}-${++serial}`;
 
-/** State-changing API calls ride on the session cookie, so they must say where they come from. */
-const origin = () => ({ origin: String(test.info().project.use.baseURL) });
-
 async function createCase(request: APIRequestContext, body: Record<string, unknown>): Promise<{ id: string; version: number }> {
-  const response = await request.post('/api/cases', { data: body, headers: origin() });
+  const response = await request.post('/api/cases', { data: body, headers: sameOrigin() });
   expect(response.status()).toBe(201);
   return response.json();
-}
-
-/** A TCP listener on loopback (PROBE_ALLOW is 127.0.0.1/32 on the e2e server), closed by the caller. */
-async function listen(port = 0): Promise<{ port: number; close: () => Promise<void> }> {
-  const server = net.createServer((socket) => socket.end());
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
-  return { port: (server.address() as net.AddressInfo).port, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 const timeline = (page: Page) => page.getByTestId('timeline');
@@ -108,7 +98,7 @@ test('a stale change is not lost: the page says someone else changed the case, s
   await expect(fact(page, 'Version')).toHaveText('1');
 
   // A colleague saves first, from another tab.
-  const colleague = await page.request.patch(`/api/cases/${created.id}`, { data: { version: 1, status: 'waiting' }, headers: origin() });
+  const colleague = await page.request.patch(`/api/cases/${created.id}`, { data: { version: 1, status: 'waiting' }, headers: sameOrigin() });
   expect(colleague.status()).toBe(200);
 
   await page.getByLabel('Status', { exact: true }).selectOption({ label: 'resolved' });
@@ -132,10 +122,10 @@ test.describe('in the viewer’s time zone', () => {
   test.use({ timezoneId: 'Asia/Shanghai' });
 
   test('a probe run from the case shows as an evidence card with its time and who ran it', async ({ page }) => {
-    const listener = await listen();
+    const listener = await openPort();
     try {
       const created = await createCase(page.request, { title: 'Port check', ticketRef: ref('PROBE'), target: { host: '127.0.0.1', port: listener.port } });
-      const probed = await page.request.post(`/api/cases/${created.id}/probes`, { data: { type: 'tcp', host: '127.0.0.1', port: listener.port }, headers: origin() });
+      const probed = await page.request.post(`/api/cases/${created.id}/probes`, { data: { type: 'tcp', host: '127.0.0.1', port: listener.port }, headers: sameOrigin() });
       expect(probed.status()).toBe(201);
       const { ranAt, code } = (await probed.json()) as { ranAt: string; code: string };
       expect(code).toBe('TCP_OPEN');
@@ -175,13 +165,13 @@ test('export: the Markdown download and the clipboard copy carry the ticket refe
 });
 
 test('verify the fix: the probes that failed run again, before and after side by side, with the verdict', async ({ page }) => {
-  const spare = await listen();
+  const spare = await openPort();
   const port = spare.port;
   await spare.close();
   const created = await createCase(page.request, { title: 'Service was down', ticketRef: ref('VERIFY'), target: { host: '127.0.0.1', port } });
-  const refused = await page.request.post(`/api/cases/${created.id}/probes`, { data: { type: 'tcp', host: '127.0.0.1', port }, headers: origin() });
+  const refused = await page.request.post(`/api/cases/${created.id}/probes`, { data: { type: 'tcp', host: '127.0.0.1', port }, headers: sameOrigin() });
   expect((await refused.json()).code).toBe('TCP_REFUSED');
-  const fixed = await listen(port);
+  const fixed = await openPort(port);
   try {
     await gotoReady(page, `/en/cases/${created.id}`);
     await page.getByRole('button', { name: 'Verify the fix' }).click();
@@ -198,17 +188,17 @@ test('verify the fix: the probes that failed run again, before and after side by
 });
 
 test('a flow run on the case shows as one entry: who ran which flow, from when to when, its steps and probes, and a link to reopen it', async ({ page }) => {
-  const listener = await listen();
+  const listener = await openPort();
   try {
     const created = await createCase(page.request, { title: 'Run on a case', ticketRef: ref('RUN'), target: { host: '127.0.0.1', port: listener.port } });
-    const started = await page.request.post(`/api/cases/${created.id}/runs`, { data: { flowId: 'five-layer', lang: 'en' }, headers: origin() });
+    const started = await page.request.post(`/api/cases/${created.id}/runs`, { data: { flowId: 'five-layer', lang: 'en' }, headers: sameOrigin() });
     expect(started.status()).toBe(201);
     const { runId } = (await started.json()) as { runId: string };
-    const probe = await page.request.post(`/api/cases/${created.id}/probes?run=${runId}&state=tcp`, { data: { type: 'tcp', host: '127.0.0.1', port: listener.port }, headers: origin() });
+    const probe = await page.request.post(`/api/cases/${created.id}/probes?run=${runId}&state=tcp`, { data: { type: 'tcp', host: '127.0.0.1', port: listener.port }, headers: sameOrigin() });
     const { eventId } = (await probe.json()) as { eventId: number };
-    const step = await page.request.post(`/api/cases/${created.id}/runs/${runId}/steps`, { data: { index: 0, kind: 'probe', stateId: 'tcp', title: 'Is the port open?', probeEventId: eventId }, headers: origin() });
+    const step = await page.request.post(`/api/cases/${created.id}/runs/${runId}/steps`, { data: { index: 0, kind: 'probe', stateId: 'tcp', title: 'Is the port open?', probeEventId: eventId }, headers: sameOrigin() });
     expect(step.status()).toBe(201);
-    const end = await page.request.post(`/api/cases/${created.id}/runs/${runId}/end`, { data: { endingId: 'app-layer', title: 'The network path is fine' }, headers: origin() });
+    const end = await page.request.post(`/api/cases/${created.id}/runs/${runId}/end`, { data: { endingId: 'app-layer', title: 'The network path is fine' }, headers: sameOrigin() });
     expect(end.status()).toBe(201);
 
     await gotoReady(page, `/en/cases/${created.id}`);
@@ -299,12 +289,12 @@ test('signed out, the case pages send you to sign in and back; unknown cases are
 
 for (const [lang, width] of [['zh', 1280], ['en', 1280], ['zh', 390], ['en', 390]] as const) {
   test(`/${lang}/cases and a case page have no serious or critical axe violations at ${width}px`, async ({ page }) => {
-    const listener = await listen();
+    const listener = await openPort();
     try {
       const created = await createCase(page.request, { title: 'Accessible case', ticketRef: ref('AXE'), ticketUrl: 'https://tickets.example.com/1', customerName: 'ACME', target: { host: '127.0.0.1', port: listener.port } });
-      await page.request.post(`/api/cases/${created.id}/notes`, { data: { text: 'a note' }, headers: origin() });
-      await page.request.post(`/api/cases/${created.id}/probes`, { data: { type: 'tcp', host: '127.0.0.1', port: listener.port }, headers: origin() });
-      await page.request.patch(`/api/cases/${created.id}`, { data: { version: 1, status: 'waiting' }, headers: origin() });
+      await page.request.post(`/api/cases/${created.id}/notes`, { data: { text: 'a note' }, headers: sameOrigin() });
+      await page.request.post(`/api/cases/${created.id}/probes`, { data: { type: 'tcp', host: '127.0.0.1', port: listener.port }, headers: sameOrigin() });
+      await page.request.patch(`/api/cases/${created.id}`, { data: { version: 1, status: 'waiting' }, headers: sameOrigin() });
       await page.setViewportSize({ width, height: 844 });
       await gotoReady(page, `/${lang}/cases`);
       await page.locator('summary').first().click();

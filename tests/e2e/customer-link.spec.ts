@@ -4,20 +4,18 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
-import { expectNoSeriousAxeViolations, gotoReady, SIGNED_OUT } from './helpers';
+import { expectNoSeriousAxeViolations, gotoReady, SIGNED_OUT, sameOrigin } from './helpers';
 
 /** Real `curl -v` output against a closed loopback port, from the parser's fixtures (its .json says where it came from). */
 const CURL_REFUSED = readFileSync(path.join(import.meta.dirname, '../fixtures/command-output/curl/linux-refused.txt'), 'utf8');
 const FIX = { slug: 'server-address-invalid', fixId: 'fill-in-server-address' };
 
-const origin = () => ({ origin: String(test.info().project.use.baseURL) });
-
 /** The agent's side, through the API as the signed-in administrator: a case and a link to one customer fix. */
 async function caseWithLink(request: APIRequestContext, target: { host: string; port: number } | undefined, lang: 'zh' | 'en') {
-  const created = await request.post('/api/cases', { data: { title: `Customer link ${Date.now()}`, target, lang }, headers: origin() });
+  const created = await request.post('/api/cases', { data: { title: `Customer link ${Date.now()}`, target, lang }, headers: sameOrigin() });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
-  const link = await request.post(`/api/cases/${id}/links`, { data: { ...FIX, lang }, headers: origin() });
+  const link = await request.post(`/api/cases/${id}/links`, { data: { ...FIX, lang }, headers: sameOrigin() });
   expect(link.status()).toBe(201);
   const { url, id: linkId } = (await link.json()) as { url: string; id: string };
   return { caseId: id, url, linkId };
@@ -126,7 +124,7 @@ test('a customer opens the link in Chinese, switches to English, answers, pastes
 
 test('a revoked link is a 410 in the link\'s language; an unknown token or a deeper path a 404 that names no case', async ({ browser, page: agent }) => {
   const { caseId, url, linkId } = await caseWithLink(agent.request, { host: 'api.example.com', port: 8443 }, 'en');
-  expect((await agent.request.delete(`/api/cases/${caseId}/links/${linkId}`, { headers: origin() })).status()).toBe(204);
+  expect((await agent.request.delete(`/api/cases/${caseId}/links/${linkId}`, { headers: sameOrigin() })).status()).toBe(204);
   const context = await customerContext(browser);
   const page = await context.newPage();
   const gone = await page.goto(url);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { expect, test, type Locator } from '@playwright/test';
-import { gotoReady, SIGNED_OUT } from './helpers';
+import { gotoReady, SIGNED_OUT, sameOrigin } from './helpers';
+import { openPort } from '../fixtures/probes/servers';
 
 // Issue 11's story, from both sides at once: the agent (the signed-in administrator) sends one
 // customer fix from a case; the customer, in a browser of their own with no cookies, opens it in
@@ -11,15 +11,6 @@ import { gotoReady, SIGNED_OUT } from './helpers';
 
 /** Real `curl -v` output against a closed loopback port (tests/fixtures/command-output says where it came from). */
 const CURL_REFUSED = readFileSync(path.join(import.meta.dirname, '../fixtures/command-output/curl/linux-refused.txt'), 'utf8');
-
-const origin = () => ({ origin: String(test.info().project.use.baseURL) });
-
-/** A TCP listener on loopback (PROBE_ALLOW is 127.0.0.1/32 on the e2e server). */
-async function listen(port = 0): Promise<{ port: number; close: () => Promise<void> }> {
-  const server = net.createServer((socket) => socket.end());
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
-  return { port: (server.address() as net.AddressInfo).port, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 /** The timeline entry of one kind says when it happened. */
 async function expectTimed(entry: Locator) {
@@ -30,14 +21,14 @@ async function expectTimed(entry: Locator) {
 test('the agent sends a fix from the case; the customer checks, pastes output and says fixed in Chinese; the case shows it all, and Verify shows before and after', async ({ browser, page: agent }) => {
   test.setTimeout(180_000);
   // The customer's server refuses connections until the "fix" (a listener on the same port).
-  const spare = await listen();
+  const spare = await openPort();
   const port = spare.port;
   await spare.close();
 
-  const created = await agent.request.post('/api/cases', { data: { title: '客户端连不上服务器', ticketRef: `LOOP-${Date.now()}`, target: { host: '127.0.0.1', port }, lang: 'zh' }, headers: origin() });
+  const created = await agent.request.post('/api/cases', { data: { title: '客户端连不上服务器', ticketRef: `LOOP-${Date.now()}`, target: { host: '127.0.0.1', port }, lang: 'zh' }, headers: sameOrigin() });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
-  const probed = await agent.request.post(`/api/cases/${id}/probes`, { data: { type: 'tcp', host: '127.0.0.1', port }, headers: origin() });
+  const probed = await agent.request.post(`/api/cases/${id}/probes`, { data: { type: 'tcp', host: '127.0.0.1', port }, headers: sameOrigin() });
   expect(((await probed.json()) as { code: string }).code).toBe('TCP_REFUSED');
 
   // The agent sends the fix from the case page, in the customer's language (the case's: Chinese).
@@ -68,7 +59,7 @@ test('the agent sends a fix from the case; the customer checks, pastes output an
     await expect(customer.getByTestId('evidence-received').locator('li[data-code="TCP_REFUSED"]')).toBeVisible();
 
     // The service is started (the fix), and the customer says so.
-    const fixed = await listen(port);
+    const fixed = await openPort(port);
     try {
       await customer.getByRole('radio', { name: '解决了，现在能连上' }).check();
       await customer.getByRole('button', { name: '发送回答' }).click();

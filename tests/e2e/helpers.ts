@@ -1,6 +1,6 @@
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, type Response } from '@playwright/test';
+import { expect, test, type Page, type Response } from '@playwright/test';
 
 /** Opens a page and waits until React has hydrated it, so clicks reach their handlers. */
 export async function gotoReady(page: Page, url: string): Promise<Response | null> {
@@ -24,3 +24,6 @@ export const adminStatePath = (): string => path.join(process.env.FIXPATH_E2E_DI
 
 /** A browser state with no cookies: for tests that must start signed out. */
 export const SIGNED_OUT = { cookies: [], origins: [] };
+
+/** State-changing API calls ride on the session cookie, so they must say where they come from (the app checks Origin). */
+export const sameOrigin = () => ({ origin: String(test.info().project.use.baseURL) });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { jsonResponse, readJsonBody } from '@/lib/http/server';
+import { jsonResponse, readValidJson } from '@/lib/http/server';
 import { recordAudit } from '../audit';
 import { clientAddressOf } from '../client-address';
 import { errorResponse } from '../errors';
@@ -30,16 +30,10 @@ export async function handleUsers(service: AuthService, request: Request, check:
   if (request.method !== 'POST') return errorResponse(405, 'METHOD_NOT_ALLOWED', 'use GET or POST', { allow: 'GET, POST' });
   const auth = await check(request, 'admin');
   if (!auth.ok) return auth.response;
-  const body = await readJsonBody(request, 4096);
+  const body = await readValidJson(request, newUserSchema, 4096);
   if (!body.ok) return body.response;
-  const parsed = newUserSchema.safeParse(body.value);
-  if (!parsed.success) {
-    const [issue] = parsed.error.issues;
-    const field = issue.code === 'unrecognized_keys' ? issue.keys[0] : String(issue.path[0] ?? 'body');
-    return jsonResponse(400, { error: { code: 'INVALID_INPUT', message: issue.code === 'unrecognized_keys' ? `${field} is not a known field` : `${field} ${issue.message}`, field } });
-  }
   try {
-    const user = await createUser(service.db, parsed.data);
+    const user = await createUser(service.db, body.value);
     await recordAudit(service.db, { kind: 'user-added', userId: user.id, address: clientAddressOf(request), detail: { email: user.email, role: user.role, by: auth.caller.user.id } });
     return jsonResponse(201, user);
   } catch (error) {
