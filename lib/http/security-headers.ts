@@ -28,9 +28,8 @@ interface HeaderRule {
  * proxy's matcher (tests/e2e/security-headers.spec.ts loads each of them).
  */
 const NONCE_ROUTES = ['cases', 'cases/[^/]+', 'insights', 'admin/audit', 'fix/[^/]+', 'setup', 'sign-in'];
-/** Those pages and `/c/<token>`, as a pattern for what follows the first `/` of a path. */
-const NONCE_PATH = `(?:zh|en)/(?:${NONCE_ROUTES.join('|')})$|c/[^/]+$`;
-const NONCE_PAGE = new RegExp(`^/(?:${NONCE_PATH})`);
+/** Those pages and `/c/<token>`. */
+const NONCE_PAGE = new RegExp(`^/(?:(?:zh|en)/(?:${NONCE_ROUTES.join('|')})|c/[^/]+)$`);
 
 /** Whether `pathname` is a page that renders per request, so proxy.ts sends its CSP with a nonce. */
 export function usesNonce(pathname: string): boolean {
@@ -93,24 +92,16 @@ const CUSTOMER_HEADERS: Header[] = [
 ];
 
 /**
- * Every path but the pages of NONCE_ROUTES and `/c/<token>`, in next.config's path syntax:
- * those get their CSP from proxy.ts only, since a second, static policy would also apply (a
- * browser enforces every CSP header it gets) and bring back 'unsafe-inline'.
- */
-const STATIC_POLICY_SOURCE = `/:path((?!${NONCE_PATH}).*)`;
-
-/**
- * next.config.ts `headers()`: the common headers everywhere, the static CSP wherever proxy.ts
- * does not send one, and the customer's headers on `/c/*` and `/api/c/*`. For a path two rules
- * match, the later rule's value of a header wins.
+ * next.config.ts `headers()`: the common headers and the static CSP everywhere, the customer's
+ * on `/c/*` and `/api/c/*` (for a path two rules match, the later rule's value wins). On the
+ * pages rendered per request, proxy.ts sets the CSP again with a nonce, and its value replaces
+ * this one: Next applies next.config's headers first, then the proxy's. (Were both ever sent, a
+ * browser would enforce both, so a script without the nonce would still be refused.)
  */
 export function securityHeaderRules(): HeaderRule[] {
   return [
-    { source: '/:path*', headers: COMMON_HEADERS },
-    { source: STATIC_POLICY_SOURCE, headers: [csp('staff')] },
-    { source: '/c/:path*', headers: CUSTOMER_HEADERS },
-    // `/c/<token>` itself is a nonce page; anything deeper is a 404 page, prerendered.
-    { source: '/c/:token/:rest+', headers: [csp('customer')] },
+    { source: '/:path*', headers: [...COMMON_HEADERS, csp('staff')] },
+    { source: '/c/:path*', headers: [...CUSTOMER_HEADERS, csp('customer')] },
     { source: '/api/c/:path*', headers: [...CUSTOMER_HEADERS, csp('customer')] },
   ];
 }
