@@ -210,7 +210,7 @@ for (const kind of ['pglite', 'postgres'] as const) {
 }
 
 describe('what a backup holds', () => {
-  const schemaTables = Object.values(tables)
+  const schemaTables: string[] = Object.values(tables)
     .filter((value) => is(value, PgTable))
     .map((table) => getTableName(table));
 
