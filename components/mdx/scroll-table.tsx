@@ -21,7 +21,7 @@ function headerCells(children: ReactNode): string[] {
  * widened the whole page; here it scrolls sideways inside its own box instead. The box is a
  * labelled region and a Tab stop, so keyboard users can scroll it with the arrow keys (axe's
  * scrollable-region-focusable). Each column keeps a readable minimum width; long commands and
- * error strings inside cells may break anywhere rather than stretch their column.
+ * error strings in cells break (PROSE_CLASSES) rather than stretch their column.
  */
 export function ScrollTable({ children, label, ...props }: ComponentProps<'table'> & { label: (columns: readonly string[]) => string }) {
   const columns = headerCells(children);
@@ -29,7 +29,7 @@ export function ScrollTable({ children, label, ...props }: ComponentProps<'table
   return (
     // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be focusable to be scrolled from the keyboard
     <div role="region" aria-label={label(columns.filter(Boolean))} tabIndex={0} className="my-8 overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600">
-      <table {...props} style={style} className="my-0 min-w-[calc(var(--table-columns)*9rem)] [&_code]:[overflow-wrap:anywhere] [&_td]:break-words">
+      <table {...props} style={style} className="my-0 min-w-[calc(var(--table-columns)*9rem)] [&_td]:break-words">
         {children}
       </table>
     </div>
