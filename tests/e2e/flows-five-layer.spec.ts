@@ -189,24 +189,27 @@ test('a link does not show the first step while its path is restored', async ({ 
   await expect(page.getByRole('status').filter({ hasText: 'Loading the flow' })).toBeHidden();
 });
 
-test('a busy probe service is asked again after its Retry-After, with a countdown, instead of falling back to checking by hand', async ({ page }) => {
-  let turnedAway = 0;
-  await page.route('**/api/probe', async (route) => {
-    if (turnedAway < 1) {
-      turnedAway += 1;
-      await route.fulfill({ status: 503, headers: { 'retry-after': '3', 'content-type': 'application/json' }, body: JSON.stringify({ error: { code: 'BUSY', message: 'every probe slot is taken' } }) });
-    } else {
-      await route.continue();
-    }
+for (const width of [1280, 390]) {
+  test(`a busy probe service is asked again after its Retry-After, with a countdown, instead of falling back to checking by hand (${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 844 });
+    let turnedAway = 0;
+    await page.route('**/api/probe', async (route) => {
+      if (turnedAway < 1) {
+        turnedAway += 1;
+        await route.fulfill({ status: 503, headers: { 'retry-after': '3', 'content-type': 'application/json' }, body: JSON.stringify({ error: { code: 'BUSY', message: 'every probe slot is taken' } }) });
+      } else {
+        await route.continue();
+      }
+    });
+    await startFiveLayer(page, targets.closedPort);
+    // Said once to a screen reader (the status); counted down beside it for the eyes.
+    await expect(page.locator('[data-busy]')).toHaveText(/^The probe service is busy; trying again shortly \(try 2 of 4\)\. next try in [123] s$/);
+    await expect(page.getByRole('status').filter({ hasText: 'The probe service is busy; trying again shortly (try 2 of 4).' })).toHaveCount(1);
+    await expect(currentStep(page)).toHaveAttribute('data-state', 'portRefused');
+    await expect(page.locator('[data-evidence="TCP_REFUSED"]')).toBeVisible();
+    expect(turnedAway).toBe(1);
   });
-  await startFiveLayer(page, targets.closedPort);
-  // Said once to a screen reader (the status); counted down beside it for the eyes.
-  await expect(page.locator('[data-busy]')).toHaveText(/^The probe service is busy; trying again shortly \(try 2 of 4\)\. next try in [123] s$/);
-  await expect(page.getByRole('status').filter({ hasText: 'The probe service is busy; trying again shortly (try 2 of 4).' })).toHaveCount(1);
-  await expect(currentStep(page)).toHaveAttribute('data-state', 'portRefused');
-  await expect(page.locator('[data-evidence="TCP_REFUSED"]')).toBeVisible();
-  expect(turnedAway).toBe(1);
-});
+}
 
 test('a link that stops before a check never runs it by itself: it waits for "Run the check" (red-team M1)', async ({ page, context }) => {
   // The first visit's probe never answers, so its URL is a link that ends at the TCP check.
