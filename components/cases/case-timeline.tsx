@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import { groupTimeline, type FlowRunGroup, type TimelineEvent } from '@/lib/cases';
-import { casePageMessages, type Locale } from '@/lib/i18n';
+import { casePageMessages, format, type Locale } from '@/lib/i18n';
 import { LocalTime } from './local-time';
 import { personName } from './names';
 import { fillSlots } from './slots';
 import { TimelineEntry, type EventContext } from './timeline-event';
+
+const LINK = 'text-blue-800 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300';
 
 const asRecord = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 
@@ -20,19 +22,35 @@ function stepName(event: TimelineEvent, lang: Locale): string | null {
   return null;
 }
 
-/** One flow run: "Five-layer diagnosis run by Li, 14:02–14:07", a link to reopen it, and its steps and probes. */
+/** The element id of a run's entry, so a later run handed over from it can link there. */
+const runAnchor = (runId: string) => `run-${runId}`;
+
+/** One flow run: "Five-layer diagnosis run by Li, 14:02–14:07", where it was handed over from, a link to reopen it, and its steps and probes. */
 function FlowRun({ run, caseId, flowTitles, context }: { run: FlowRunGroup; caseId: string; flowTitles: Record<string, string>; context: EventContext }) {
   const t = casePageMessages[context.lang];
   const flow = (run.flowId && flowTitles[run.flowId]) || t.flowUnknown;
+  const from = run.handedOverFrom;
+  const fromFlow = (from?.flowId && flowTitles[from.flowId]) || t.flowUnknown;
   const time = (iso: string) => <LocalTime iso={iso} lang={context.lang} variant="short" now={context.now} />;
   const slots = { flow, actor: personName(run.actor, context.names, t), start: time(run.start), end: time(run.end) };
   const shown = run.events.filter((event) => event.kind !== 'flow-run');
   return (
     <div data-testid="flow-run" data-run-id={run.runId}>
       <p className="font-medium">{fillSlots(run.ended ? t.flowRun : t.flowRunOpen, slots)}</p>
+      {from ? (
+        <p className="mt-1" data-handed-over-from={from.runId}>
+          {fillSlots(t.handedOverFrom, {
+            run: (
+              <a href={`#${runAnchor(from.runId)}`} className={LINK}>
+                {from.ending ? format(t.handedOverRun, { flow: fromFlow, ending: from.ending }) : fromFlow}
+              </a>
+            ),
+          })}
+        </p>
+      ) : null}
       {run.flowId ? (
         <p className="mt-1">
-          <Link href={`/${context.lang}/flows/${run.flowId}?case=${caseId}&run=${encodeURIComponent(run.runId)}`} className="text-blue-800 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300">
+          <Link href={`/${context.lang}/flows/${run.flowId}?case=${caseId}&run=${encodeURIComponent(run.runId)}`} className={LINK}>
             {t.reopenRun}
           </Link>
         </p>
@@ -44,6 +62,8 @@ function FlowRun({ run, caseId, flowTitles, context }: { run: FlowRunGroup; case
               <li key={event.id} data-event-kind={event.kind} className="text-sm">
                 <span className="mr-2 text-slate-600 tabular-nums dark:text-slate-400">{time(event.at)}</span>
                 {stepName(event, context.lang) ?? t.stepUnnamed}
+                {/* The runner's own words for an answer it gave from the values, shown as the runner shows them. */}
+                {typeof event.payload.implied === 'string' ? <span data-implied className="block italic text-slate-600 first-letter:uppercase dark:text-slate-400">{event.payload.implied}</span> : null}
               </li>
             ) : (
               <li key={event.id}>
@@ -84,7 +104,12 @@ export function CaseTimeline({ caseId, events, order, flowTitles, context }: { c
       </div>
       <ol className="mt-3 grid grid-cols-[minmax(0,1fr)] gap-4" data-testid="timeline">
         {items.map((item) => (
-          <li key={item.type === 'run' ? `run-${item.runId}` : item.event.id} className="rounded border border-slate-200 p-3 dark:border-slate-700">
+          <li
+            key={item.type === 'run' ? runAnchor(item.runId) : item.event.id}
+            // A run's entry is the target of "Handed over from …": focus moves there with the link (tabIndex -1), and the header does not cover it.
+            {...(item.type === 'run' ? { id: runAnchor(item.runId), tabIndex: -1 } : {})}
+            className="scroll-mt-20 rounded border border-slate-200 p-3 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-700"
+          >
             {item.type === 'run' ? <FlowRun run={item} caseId={caseId} flowTitles={flowTitles} context={context} /> : <TimelineEntry event={item.event} context={context} />}
           </li>
         ))}

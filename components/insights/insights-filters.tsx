@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { insightsMessages, type Locale } from '@/lib/i18n';
 
-const FIELD = 'mt-1 block rounded border border-slate-500 px-2 py-1.5 dark:bg-slate-900';
+// max-w-full: a long flow title as an option must not widen a phone's page.
+const FIELD = 'mt-1 block max-w-full rounded border border-slate-500 px-2 py-1.5 dark:bg-slate-900';
 
 /** What the filter form offers and has chosen. */
 export interface FilterChoices {
@@ -47,7 +48,7 @@ export function InsightsFilters({ lang, choices }: { lang: Locale; choices: Filt
 /** A labelled control of the filter form. */
 function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
-    <div>
+    <div className="max-w-full">
       <label htmlFor={id} className="font-medium">
         {label}
       </label>

@@ -4,6 +4,7 @@ import type { ComponentProps, ReactNode } from 'react';
 import { fillPlaceholders, type PlaceholderValues } from '@/lib/content';
 import { type Locale, articleMessages, format } from '@/lib/i18n';
 import { CodeBlock } from './code-block';
+import { ScrollTable } from './scroll-table';
 import { FixSection, type FixProps } from './fix-section';
 import { SectionHeading } from './section-heading';
 import { Tab, Tabs } from './tabs';
@@ -34,6 +35,8 @@ export function articleComponents({ lang, values = {}, fixFooter, onlyFixes, mar
     // Block code never reaches this (the `pre` override reads it directly), so this is inline code.
     code: ({ children }) => <code>{typeof children === 'string' ? fillPlaceholders(children, values) : children}</code>,
     pre: ({ children }) => <CodeBlock values={values} markExamples={markExamples} labels={{ copy: t.copyCode, copied: t.copied, failed: t.copyFailed }}>{children}</CodeBlock>,
+    // Named by its columns: an article often has several tables, and each region needs its own name.
+    table: (props: ComponentProps<'table'>) => <ScrollTable {...props} label={(columns) => format(t.table, { columns: columns.join(t.listSeparator) })} />,
     a: ({ href = '', ...props }: ComponentProps<'a'>) => localLink(href, lang, props),
     Fix: (props: FixProps) =>
       onlyFixes && !onlyFixes.includes(props.id) ? null : <FixSection {...props} labels={headingLabels(props.title)} footer={fixFooter?.(props)} />,

@@ -128,7 +128,9 @@ const probeFailure = z.strictObject({
  * `POST /api/cases/:id/runs/:runId/steps`: one step the agent completed. `index` is its place in
  * the path (a step at an earlier index replaces the path from there: the agent went back);
  * `answer` is the option chosen (`answer`) or the values typed (`submit`, with `action`); a
- * `probe` step names the stored probe event that holds its evidence.
+ * `probe` step names the stored probe event that holds its evidence. `implied` marks an answer
+ * the runner gave by itself from the values, in the words it showed ("implied by https:// in
+ * the URL"), so a reopened run and the timeline show it as implied, not as the agent's choice.
  */
 export const runStepSchema = z
   .strictObject({
@@ -140,6 +142,7 @@ export const runStepSchema = z
     action: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be 1 to 40 lower-case letters, digits or -').optional(),
     probeEventId: z.number().int().positive().optional(),
     failure: probeFailure.optional(),
+    implied: text(200).optional(),
   })
   .superRefine((step, context) => {
     const need = (field: 'answer' | 'action' | 'probeEventId' | 'failure', ok: boolean) => {
@@ -152,6 +155,7 @@ export const runStepSchema = z
     }
     if (step.kind === 'probe') need('probeEventId', step.probeEventId !== undefined);
     if (step.kind === 'probe-error') need('failure', step.failure !== undefined);
+    if (step.implied !== undefined && step.kind !== 'answer') context.addIssue({ code: 'custom', path: ['implied'], message: 'is only for an answer step' });
   });
 
 /** `POST /api/cases/:id/runs/:runId/end`: the run reached an ending. */

@@ -14,6 +14,11 @@ export interface FlowRunGroup {
   ended: boolean;
   /** The run's events, oldest first. */
   events: TimelineEvent[];
+  /**
+   * The run that handed over to this one (its `flow-run` names it in `from`): its id, flow, and
+   * the title of the ending it had reached when this run started; null for a run started afresh.
+   */
+  handedOverFrom: { runId: string; flowId: string | null; ending: string | null } | null;
 }
 
 /** An entry of the timeline as the case page shows it: one event, or one flow run. */
@@ -26,6 +31,17 @@ function runIdOf(event: TimelineEvent): string | null {
   const runId = event.payload?.runId;
   if (typeof runId === 'string' && runId !== '') return runId;
   return null;
+}
+
+/** The run a `flow-run` event says it continues, with the ending that run had reached by then. */
+function handoverOf(start: TimelineEvent, runs: ReadonlyMap<string, FlowRunGroup>): FlowRunGroup['handedOverFrom'] {
+  const from = start.payload?.from as { runId?: unknown } | undefined;
+  if (typeof from?.runId !== 'string' || from.runId === '') return null;
+  // The API takes only a run of the same case as `from`, and it started earlier: it is on the timeline already.
+  const previous = runs.get(from.runId);
+  if (!previous) return null;
+  const ending = previous.events.findLast((event) => event.kind === 'flow-end')?.payload.title;
+  return { runId: from.runId, flowId: previous.flowId, ending: typeof ending === 'string' && ending !== '' ? ending : null };
 }
 
 /**
@@ -45,10 +61,11 @@ export function groupTimeline(events: readonly TimelineEvent[]): TimelineItem[] 
     }
     let run = runs.get(runId);
     if (!run) {
-      run = { type: 'run', runId, flowId: null, actor: event.actor, start: event.at, end: event.at, ended: false, events: [] };
+      run = { type: 'run', runId, flowId: null, actor: event.actor, start: event.at, end: event.at, ended: false, events: [], handedOverFrom: null };
       runs.set(runId, run);
       items.push(run);
     }
+    if (event.kind === 'flow-run') run.handedOverFrom ??= handoverOf(event, runs);
     run.events.push(event);
     run.end = event.at;
     if (!run.flowId && typeof event.payload.flowId === 'string') run.flowId = event.payload.flowId;

@@ -94,7 +94,10 @@ export async function endings(db: FixpathDb, filters: InsightFilters): Promise<E
   );
 }
 
-/** Cases created in the range by time from creation to their first `resolved` status. */
+/**
+ * Cases created in the range by time from creation to their first `resolved` status (kept per
+ * case in `insight_case_facts` by a trigger on the timelines).
+ */
 export async function resolutionTime(db: FixpathDb, filters: InsightFilters): Promise<ResolutionRow[]> {
   const { start, end } = rangeOf(filters);
   const parts = [sql`c.created_at >= ${start.toISOString()}::timestamptz`, sql`c.created_at < ${end.toISOString()}::timestamptz`];
@@ -103,19 +106,15 @@ export async function resolutionTime(db: FixpathDb, filters: InsightFilters): Pr
   const rows = await queryRows<{ bucket: string; cases: number }>(
     db,
     sql`select case
-                 when r.at is null then 'unresolved'
-                 when r.at - c.created_at < interval '1 hour' then 'lt-1h'
-                 when r.at - c.created_at < interval '4 hours' then '1h-4h'
-                 when r.at - c.created_at < interval '24 hours' then '4h-24h'
-                 when r.at - c.created_at < interval '3 days' then '1d-3d'
-                 when r.at - c.created_at < interval '7 days' then '3d-7d'
+                 when r.resolved_at is null then 'unresolved'
+                 when r.resolved_at - c.created_at < interval '1 hour' then 'lt-1h'
+                 when r.resolved_at - c.created_at < interval '4 hours' then '1h-4h'
+                 when r.resolved_at - c.created_at < interval '24 hours' then '4h-24h'
+                 when r.resolved_at - c.created_at < interval '3 days' then '1d-3d'
+                 when r.resolved_at - c.created_at < interval '7 days' then '3d-7d'
                  else 'gt-7d' end as bucket,
                count(*)::int as cases
-        from cases c
-        left join lateral (
-          select e.at from case_events e
-          where e.case_id = c.id and e.kind = 'status' and e.payload->>'to' = 'resolved'
-          order by e.at limit 1) r on true
+        from cases c left join insight_case_facts r on r.case_id = c.id
         where ${sql.join(parts, sql` and `)}
         group by 1`,
   );
@@ -125,39 +124,27 @@ export async function resolutionTime(db: FixpathDb, filters: InsightFilters): Pr
 
 /**
  * Per fix, over the links sent in the range: opened at least once; the customer's latest
- * answer on that link; the latest verification on the case after the link went out.
+ * answer on that link; the latest verification on the case after the link went out. One row
+ * per link in `insight_link_facts`, kept from the timelines by a trigger (migration 0009).
  */
 export function fixSuccess(db: FixpathDb, filters: InsightFilters): Promise<FixSuccessRow[]> {
   const { start, end } = rangeOf(filters);
-  const parts = [sql`e.kind = 'link-sent'`, sql`e.at >= ${start.toISOString()}::timestamptz`, sql`e.at < ${end.toISOString()}::timestamptz`];
-  if (filters.lang) parts.push(sql`e.payload->>'lang' = ${filters.lang}`);
-  if (filters.agent) parts.push(sql`e.actor = ${filters.agent}`);
+  const parts = [sql`sent_at >= ${start.toISOString()}::timestamptz`, sql`sent_at < ${end.toISOString()}::timestamptz`];
+  if (filters.lang) parts.push(sql`lang = ${filters.lang}`);
+  if (filters.agent) parts.push(sql`sent_by = ${filters.agent}`);
   return queryRows<FixSuccessRow>(
     db,
-    sql`with sent as (
-          select e.case_id, e.at, e.payload->>'linkId' as link_id, e.payload->>'slug' as slug, e.payload->>'fixId' as fix_id
-          from case_events e where ${sql.join(parts, sql` and `)})
-        select s.slug, s.fix_id as "fixId", count(*)::int as sent,
-               count(*) filter (where o.opened)::int as opened,
-               count(*) filter (where f.outcome = 'fixed')::int as fixed,
-               count(*) filter (where f.outcome = 'not-fixed')::int as "notFixed",
-               count(*) filter (where f.outcome = 'not-yet')::int as "notYet",
-               count(*) filter (where v.verified)::int as verified,
-               count(*) filter (where not v.verified)::int as "notVerified"
-        from sent s
-        left join lateral (
-          select true as opened from case_events o
-          where o.case_id = s.case_id and o.kind = 'link-opened' and o.payload->>'linkId' = s.link_id limit 1) o on true
-        left join lateral (
-          select f.payload->>'outcome' as outcome from case_events f
-          where f.case_id = s.case_id and f.kind = 'feedback' and f.payload->>'linkId' = s.link_id
-          order by f.at desc, f.id desc limit 1) f on true
-        left join lateral (
-          select (v.payload->>'verified')::boolean as verified from case_events v
-          where v.case_id = s.case_id and v.kind = 'verify' and v.at >= s.at
-          order by v.at desc, v.id desc limit 1) v on true
-        group by s.slug, s.fix_id
-        order by sent desc, s.slug, s.fix_id`,
+    sql`select slug, fix_id as "fixId", count(*)::int as sent,
+               count(*) filter (where opened)::int as opened,
+               count(*) filter (where outcome = 'fixed')::int as fixed,
+               count(*) filter (where outcome = 'not-fixed')::int as "notFixed",
+               count(*) filter (where outcome = 'not-yet')::int as "notYet",
+               count(*) filter (where verified)::int as verified,
+               count(*) filter (where not verified)::int as "notVerified"
+        from insight_link_facts
+        where ${sql.join(parts, sql` and `)}
+        group by slug, fix_id
+        order by sent desc, slug, fix_id`,
   );
 }
 

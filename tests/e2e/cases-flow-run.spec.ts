@@ -113,6 +113,8 @@ test('a flow run without a case is saved to a new one, its probes re-checked by 
   const banner = page.getByRole('region', { name: `Case: 127.0.0.1:${targets.closedPort}` });
   await expect(banner).toBeVisible();
   await expect(banner.getByRole('status')).toHaveText('Saved to the case');
+  // The case joins the address once the run has an id; wait for it rather than read it at once.
+  await expect(page).toHaveURL(/[?&]case=[0-9a-f-]{36}(&|$)/);
   const id = new URL(page.url()).searchParams.get('case') ?? '';
 
   await page.getByRole('button', { name: 'The service is stopped or crashed' }).click();
@@ -122,4 +124,44 @@ test('a flow run without a case is saved to a new one, its probes re-checked by 
   // The probe comes first: saving re-ran it on the server before the steps that use it were recorded.
   expect(timeline[2].payload.result?.code, 'the server ran the probe again when saved').toBe('TCP_REFUSED');
   expect(timeline[4].payload).toMatchObject({ kind: 'probe', probeEventId: timeline[2].id });
+});
+
+test('an answer the URL implied stays implied: reopened from the case and on its timeline, as the live run showed it', async ({ page, baseURL }) => {
+  // The app itself is plain HTTP on loopback: a port that does not speak TLS, asked for with https://.
+  const port = new URL(baseURL ?? '').port;
+  const created = await page.request.post('/api/cases', {
+    headers: { origin: baseURL ?? '' },
+    data: { title: 'Portal says the connection is not secure', target: { host: '127.0.0.1', port: Number(port), url: `https://127.0.0.1:${port}/en` }, lang: 'en' },
+  });
+  expect(created.status()).toBe(201);
+  const id = ((await created.json()) as { id: string }).id;
+
+  await gotoReady(page, `/en/flows/five-layer?case=${id}`);
+  await expect(page.getByLabel(/^URL/)).toHaveValue(`https://127.0.0.1:${port}/en`);
+  await page.getByRole('button', { name: 'Start checking' }).click();
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'fix_server-address-invalid_fix-address-format');
+  const live = page.getByRole('navigation', { name: 'Path so far' }).locator('li[data-step="plainPort"]');
+  await expect(live.locator('[data-implied]')).toHaveText('implied by https:// in the URL');
+  const liveText = await live.innerText();
+  await expect(page.getByRole('region', { name: 'Case: Portal says the connection is not secure' }).getByRole('status')).toHaveText('Saved to the case');
+  await expect.poll(async () => (await timelineOf(page, id)).some((event) => event.kind === 'flow-end')).toBe(true);
+  const timeline = await timelineOf(page, id);
+  const step = timeline.find((event) => event.kind === 'flow-step' && event.payload.stateId === 'plainPort');
+  expect(step?.payload).toMatchObject({ kind: 'answer', answer: 'expects-tls', implied: 'implied by https:// in the URL' });
+  const runId = String(step?.payload.runId);
+
+  // Reopened from the case: the same step, said the same way, not as the agent's own answer.
+  await gotoReady(page, `/en/flows/five-layer?case=${id}&run=${runId}`);
+  await expect(currentStep(page)).toHaveAttribute('data-state', 'fix_server-address-invalid_fix-address-format');
+  const reopened = page.getByRole('navigation', { name: 'Path so far' }).locator('li[data-step="plainPort"]');
+  await expect(reopened.locator('[data-implied]')).toHaveText('implied by https:// in the URL');
+  expect(await reopened.innerText()).toBe(liveText);
+
+  // The case timeline marks the step the same way.
+  await gotoReady(page, `/en/cases/${id}`);
+  const run = page.locator(`[data-run-id="${runId}"]`);
+  const steps = run.locator('li[data-event-kind="flow-step"]');
+  await expect(steps.locator('[data-implied]')).toHaveCount(1);
+  await expect(steps.filter({ has: page.locator('[data-implied]') })).toContainText('implied by https:// in the URL');
+  await expectNoSeriousAxeViolations(page);
 });

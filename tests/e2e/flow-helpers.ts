@@ -1,4 +1,6 @@
 import { test, type Page } from '@playwright/test';
+import { decodeFlowLink } from '../../lib/flows/link/codec';
+import type { FlowId } from '../../machines';
 import { startLoopbackTargets, type LoopbackTargets } from '../fixtures/flows/loopback-servers';
 
 /**
@@ -19,3 +21,13 @@ export function useLoopbackTargets(): LoopbackTargets {
 
 /** The flow step on screen. */
 export const currentStep = (page: Page) => page.locator('section[data-state]');
+
+/**
+ * The steps (`kind:state`) the flow link in the page's address holds, read with the app's own
+ * decoder. The runner writes the address after it shows a step (encoding is asynchronous), so
+ * a test waits for the link it needs with `expect.poll(() => linkSteps(…))` before using it.
+ */
+export async function linkSteps(page: Page, flowId: FlowId): Promise<string[]> {
+  const link = await decodeFlowLink(flowId, new URL(page.url()).search);
+  return link.status === 'ok' ? link.steps.map((step) => `${step.kind}:${step.state}`) : [];
+}

@@ -1,9 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { currentStep, useLoopbackTargets } from './flow-helpers';
+import { currentStep, linkSteps, useLoopbackTargets } from './flow-helpers';
 import { gotoReady } from './helpers';
 
 const targets = useLoopbackTargets();
 
+/** The path to "nothing listens on the port": the target, then the TCP probe. */
+const PORT_REFUSED_PATH = ['submit:target', 'probe:tcpProbe'];
+/** The path to renewing an expired certificate: the target, then the TCP and TLS probes. */
+const TLS_EXPIRED_PATH = ['submit:target', 'probe:tcpProbe', 'probe:tlsProbe'];
 
 async function startFiveLayer(page: Page, port: number) {
   await gotoReady(page, '/en/flows/five-layer');
@@ -52,6 +56,8 @@ test('an expired certificate leads, through the TLS probe, to renewing it (in Ch
 test('the flow link reopens the same step with the same evidence, without probing again', async ({ page, context }) => {
   await startFiveLayer(page, targets.expiredTlsPort);
   await expect(currentStep(page)).toHaveAttribute('data-state', 'fix_tls-certificate-expired_renew-certificate');
+  // The address is written just after the step shows: wait until it holds the whole path.
+  await expect.poll(() => linkSteps(page, 'five-layer')).toEqual(TLS_EXPIRED_PATH);
   const summary = await page.locator('[data-evidence="TLS_CERT_EXPIRED"]').innerText();
   await page.getByRole('button', { name: 'Copy flow link' }).click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -110,6 +116,7 @@ test('the breadcrumb reopens an earlier step; a new answer reaches a different e
 test('a tampered link says so and resumes from the last step that fits', async ({ page }) => {
   await startFiveLayer(page, targets.closedPort);
   await expect(currentStep(page)).toHaveAttribute('data-state', 'portRefused');
+  await expect.poll(() => linkSteps(page, 'five-layer')).toEqual(PORT_REFUSED_PATH);
   const url = new URL(page.url());
   await gotoReady(page, `${url.pathname}?v=1&p=${url.searchParams.get('p')?.slice(0, -6)}`);
   await expect(page.locator('[data-link-notice]')).toBeVisible();
@@ -167,6 +174,8 @@ test('the host field takes what the probe API takes and reads it as the API does
 test('a link does not show the first step while its path is restored', async ({ page }) => {
   await startFiveLayer(page, targets.closedPort);
   await expect(currentStep(page)).toHaveAttribute('data-state', 'portRefused');
+  // The address is written just after the step shows: the link is taken once it holds the whole path.
+  await expect.poll(() => linkSteps(page, 'five-layer')).toEqual(PORT_REFUSED_PATH);
   const link = page.url();
   // Without the page's scripts the path is never restored: the server-rendered first step stays hidden.
   await page.route('**/_next/static/chunks/*.js', (route) => route.abort());
@@ -180,24 +189,27 @@ test('a link does not show the first step while its path is restored', async ({ 
   await expect(page.getByRole('status').filter({ hasText: 'Loading the flow' })).toBeHidden();
 });
 
-test('a busy probe service is asked again after its Retry-After, with a countdown, instead of falling back to checking by hand', async ({ page }) => {
-  let turnedAway = 0;
-  await page.route('**/api/probe', async (route) => {
-    if (turnedAway < 1) {
-      turnedAway += 1;
-      await route.fulfill({ status: 503, headers: { 'retry-after': '3', 'content-type': 'application/json' }, body: JSON.stringify({ error: { code: 'BUSY', message: 'every probe slot is taken' } }) });
-    } else {
-      await route.continue();
-    }
+for (const width of [1280, 390]) {
+  test(`a busy probe service is asked again after its Retry-After, with a countdown, instead of falling back to checking by hand (${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 844 });
+    let turnedAway = 0;
+    await page.route('**/api/probe', async (route) => {
+      if (turnedAway < 1) {
+        turnedAway += 1;
+        await route.fulfill({ status: 503, headers: { 'retry-after': '3', 'content-type': 'application/json' }, body: JSON.stringify({ error: { code: 'BUSY', message: 'every probe slot is taken' } }) });
+      } else {
+        await route.continue();
+      }
+    });
+    await startFiveLayer(page, targets.closedPort);
+    // Said once to a screen reader (the status); counted down beside it for the eyes.
+    await expect(page.locator('[data-busy]')).toHaveText(/^The probe service is busy; trying again shortly \(try 2 of 4\)\. next try in [123] s$/);
+    await expect(page.getByRole('status').filter({ hasText: 'The probe service is busy; trying again shortly (try 2 of 4).' })).toHaveCount(1);
+    await expect(currentStep(page)).toHaveAttribute('data-state', 'portRefused');
+    await expect(page.locator('[data-evidence="TCP_REFUSED"]')).toBeVisible();
+    expect(turnedAway).toBe(1);
   });
-  await startFiveLayer(page, targets.closedPort);
-  // Said once to a screen reader (the status); counted down beside it for the eyes.
-  await expect(page.locator('[data-busy]')).toHaveText(/^The probe service is busy; trying again shortly \(try 2 of 4\)\. next try in [123] s$/);
-  await expect(page.getByRole('status').filter({ hasText: 'The probe service is busy; trying again shortly (try 2 of 4).' })).toHaveCount(1);
-  await expect(currentStep(page)).toHaveAttribute('data-state', 'portRefused');
-  await expect(page.locator('[data-evidence="TCP_REFUSED"]')).toBeVisible();
-  expect(turnedAway).toBe(1);
-});
+}
 
 test('a link that stops before a check never runs it by itself: it waits for "Run the check" (red-team M1)', async ({ page, context }) => {
   // The first visit's probe never answers, so its URL is a link that ends at the TCP check.

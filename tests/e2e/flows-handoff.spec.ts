@@ -55,6 +55,22 @@ for (const width of [1280, 390]) {
     const [first, second] = await runs();
     expect(first.payload.flowId).toBe('incident-response');
     expect(second.payload).toMatchObject({ flowId: 'five-whys', from: { runId: first.payload.runId, flowId: 'incident-response' } });
+
+    // The case timeline says where the 5 Whys run came from, with the ending that handed over, and links to that run.
+    const ending = ((await (await page.request.get(`/api/cases/${id}`)).json()) as { timeline: Event[] }).timeline.find((event) => event.kind === 'flow-end' && event.payload.runId === first.payload.runId);
+    expect(ending?.payload.endingId).toBe('toFiveWhys');
+    await gotoReady(page, `/en/cases/${id}`);
+    const handedOver = page.locator(`[data-run-id="${String(second.payload.runId)}"] [data-handed-over-from="${String(first.payload.runId)}"]`);
+    await expect(handedOver).toHaveText(`Handed over from Incident response: the first 30 minutes (${String(ending?.payload.title)})`);
+    await expect(page.locator(`[data-run-id="${String(first.payload.runId)}"] [data-handed-over-from]`)).toHaveCount(0);
+    await handedOver.getByRole('link').click();
+    await expect(page).toHaveURL(new RegExp(`#run-${String(first.payload.runId)}$`));
+    await expect(page.locator(`[id="run-${String(first.payload.runId)}"]`)).toBeFocused();
+    await expect(page.locator(`[id="run-${String(first.payload.runId)}"] [data-run-id]`)).toContainText('Incident response: the first 30 minutes run by');
+    await expectNoHorizontalOverflow(page);
+    await expectNoSeriousAxeViolations(page);
+    await gotoReady(page, `/zh/cases/${id}`);
+    await expect(page.locator(`[data-handed-over-from="${String(first.payload.runId)}"]`)).toHaveText(new RegExp(`^由.+（${String(ending?.payload.title)}）交接而来$`));
   });
 
   test(`an https:// URL answers "does the client expect TLS?": it is shown as implied and can be changed (${width} px)`, async ({ page, baseURL }) => {

@@ -110,6 +110,29 @@ for (const kind of ['pglite', 'postgres'] as const) {
       assert.deepEqual(read.body.names, { [li.id]: 'Li Wei', [sam.id]: 'Sam' });
     });
 
+    it('an implied answer keeps its words through the API: stored on the step, read back with the run, refused on other steps', async (t) => {
+      if (skip()) return t.skip(String(skip()));
+      const id = await newCase('implied by the URL');
+      const { body: run } = await json(await runs.start(call('POST', `/api/cases/${id}/runs`, li.token, { flowId: 'five-layer' }), id));
+      const step = (body: Record<string, unknown>) => runs.step(call('POST', `/api/cases/${id}/runs/${run.runId}/steps`, li.token, body), id, run.runId);
+      const implied = { index: 3, kind: 'answer', stateId: 'plainPort', title: 'Port 8080 does not speak TLS', answer: 'expects-tls', implied: 'implied by https:// in the URL' };
+      const stored = await json(await step(implied));
+      assert.equal(stored.status, 201);
+      assert.deepEqual(stored.body.payload, { runId: run.runId, flowId: 'five-layer', ...implied });
+      const chosen = await json(await step({ ...implied, index: 4, implied: undefined }));
+      assert.equal(chosen.body.payload.implied, undefined, 'an answer the agent chose is not marked');
+      const read = await json(await runs.read(call('GET', `/api/cases/${id}/runs/${run.runId}`, li.token), id, run.runId));
+      assert.deepEqual(
+        read.body.events.filter((event: { kind: string }) => event.kind === 'flow-step').map((event: { payload: Record<string, unknown> }) => event.payload.implied),
+        ['implied by https:// in the URL', undefined],
+      );
+      for (const bad of [{ ...implied, kind: 'submit', action: 'start', answer: { host: 'a' } }, { ...implied, implied: '' }, { ...implied, implied: 'x'.repeat(201) }, { ...implied, implied: true }]) {
+        const refused = await json(await step(bad));
+        assert.equal(refused.status, 400, JSON.stringify(bad));
+        assert.equal(refused.body.error.field, 'implied', JSON.stringify(bad));
+      }
+    });
+
     it('a hand-over starts the next run on the same case, linked to the run it came from', async (t) => {
       if (skip()) return t.skip('no PostgreSQL server on this machine');
       const id = await newCase('Incident then 5 Whys');

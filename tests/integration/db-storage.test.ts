@@ -4,8 +4,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { eq, sql } from 'drizzle-orm';
+import { eq, getTableName, is, sql } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { BACKED_UP_TABLES, NOT_BACKED_UP } from '../../lib/db/backup';
 import {
   backupDatabase,
   DatabaseUnavailableError,
@@ -53,6 +55,42 @@ async function openMigrated(config: DatabaseConfig): Promise<Database> {
   const database = await openDatabase(config);
   await migrateDatabase(database);
   return database;
+}
+
+/** Every row of a table as JSON text, sorted, to compare two databases table by table. */
+async function rowsOf(database: Database, table: string): Promise<string[]> {
+  const rows = await queryRows<{ row: string }>(database.db, sql`select row_to_json(t)::text as row from ${sql.identifier(table)} t`);
+  return rows.map((row) => row.row).sort();
+}
+
+/** One row in every table a backup holds, each referring to the others where the schema lets it. */
+async function seedEveryBackedUpTable(database: Database): Promise<void> {
+  const { db } = database;
+  const soon = new Date(Date.now() + 3_600_000);
+  await db.insert(tables.settings).values({ key: 'insights.rolledUpThrough', value: '2026-11-01' });
+  await db.insert(tables.users).values({ id: 'u-li', name: 'Li Wei', email: 'li@example.com', role: 'admin' });
+  await db.insert(tables.accounts).values({ id: 'a-li', accountId: 'u-li', providerId: 'credential', userId: 'u-li', password: 'scrypt-hash' });
+  await db.insert(tables.sessions).values({ id: 's-li', token: 'session-token-hash', userId: 'u-li', expiresAt: soon });
+  await db.insert(tables.verifications).values({ id: 'v-1', identifier: 'oidc-state', value: 'x', expiresAt: soon });
+  await db.insert(tables.rateLimits).values({ id: 'r-1', key: '127.0.0.1/sign-in', count: 2, lastRequest: Date.now() });
+  await db.insert(tables.apiTokens).values({ id: 't-1', userId: 'u-li', name: 'ticket system', tokenHash: 'ab'.repeat(32) });
+  await db.insert(tables.auditEvents).values({ kind: 'sign-in', userId: 'u-li', address: '127.0.0.1', detail: { via: 'password' } });
+  const [{ id: caseId }] = await db.insert(tables.cases).values({ title: '连不上 / cannot connect', targetHost: 'api.example.com', targetPort: 443, assignee: 'u-li' }).returning({ id: tables.cases.id });
+  const [{ id: eventId }] = await db.insert(tables.caseEvents).values({ caseId, actor: 'u-li', kind: 'note', payload: { text: '一直转圈' } }).returning({ id: tables.caseEvents.id });
+  await db.insert(tables.caseLinks).values({ caseId, tokenHash: 'cd'.repeat(32), slug: 'tls-certificate-expired', fixId: 'renew-certificate', lang: 'zh', createdBy: 'u-li', expiresAt: soon, resolveOnFixed: true });
+  await db.insert(tables.verifySchedules).values({ caseId, createdBy: 'u-li', via: 'session', minutes: 15, dueAt: soon, verifyEventId: eventId });
+  await db.insert(tables.webhookDeliveries).values({ kind: 'note', payload: { caseId, eventId } });
+  await db.insert(tables.insightEvents).values({ at: new Date(), kind: 'search', actor: 'u-li', lang: 'zh', query: '证书过期', shown: ['/zh/articles/tls-certificate-expired'], resultCount: 1, clickedRank: 1 });
+  await db.insert(tables.insightSearchDaily).values({ day: '2026-05-01', lang: 'zh', actor: 'u-li', searches: 4, noResult: 1, noClick: 2 });
+  await db.insert(tables.insightDaily).values({ day: '2026-10-31', kind: 'view', lang: 'en', slug: 'tls-certificate-expired', events: 7 });
+}
+
+/** The serial columns of the backed-up tables, as PostgreSQL has them. */
+async function serialColumns(database: Database): Promise<Array<{ table_name: string; column_name: string }>> {
+  return queryRows(
+    database.db,
+    sql`select table_name, column_name from information_schema.columns where table_schema = current_schema() and column_default like 'nextval(%' order by table_name, column_name`,
+  );
 }
 
 for (const kind of ['pglite', 'postgres'] as const) {
@@ -116,6 +154,43 @@ for (const kind of ['pglite', 'postgres'] as const) {
       }
     });
 
+    it('backs up and restores a row in every backed-up table, and every serial continues after the restored rows', async (t) => {
+      if (skip()) return t.skip(String(skip()));
+      const source = await openMigrated(await freshConfig(kind));
+      const file = path.join(scratch, `backup-every-table-${kind}.json`);
+      const expected = new Map<string, string[]>();
+      try {
+        await seedEveryBackedUpTable(source);
+        for (const table of BACKED_UP_TABLES) {
+          const rows = await rowsOf(source, table);
+          assert.ok(rows.length > 0, `${table} has a row to back up: seed one above when a table is added to the backup`);
+          expected.set(table, rows);
+        }
+        const { rows } = await backupDatabase(source, file);
+        assert.equal(rows, [...expected.values()].reduce((sum, tableRows) => sum + tableRows.length, 0));
+      } finally {
+        await source.close();
+      }
+      const target = await openMigrated(await freshConfig(kind));
+      try {
+        await seedEveryBackedUpTable(target);
+        await target.db.insert(tables.cases).values({ title: 'replaced by the restore' });
+        await restoreDatabase(target, file);
+        for (const table of BACKED_UP_TABLES) assert.deepEqual(await rowsOf(target, table), expected.get(table), `${table} is restored as it was`);
+        const serials = await serialColumns(target);
+        assert.ok(serials.some((serial) => serial.table_name === 'insight_events'), 'insight_events.id is a serial the restore resets');
+        for (const { table_name: table, column_name: column } of serials.filter((serial) => BACKED_UP_TABLES.includes(serial.table_name))) {
+          const [{ next, max }] = await queryRows<{ next: number; max: number }>(
+            target.db,
+            sql`select nextval(pg_get_serial_sequence(${table}, ${column}))::int as next, (select max(${sql.identifier(column)}) from ${sql.identifier(table)})::int as max`,
+          );
+          assert.ok(next > max, `${table}.${column} continues after the restored rows (next ${next}, restored up to ${max})`);
+        }
+      } finally {
+        await target.close();
+      }
+    });
+
     it('a bad backup file is refused with a message and changes nothing', async (t) => {
       if (skip()) return t.skip(String(skip()));
       const database = await openMigrated(await freshConfig(kind));
@@ -133,6 +208,29 @@ for (const kind of ['pglite', 'postgres'] as const) {
     });
   });
 }
+
+describe('what a backup holds', () => {
+  const schemaTables: string[] = Object.values(tables)
+    .filter((value) => is(value, PgTable))
+    .map((table) => getTableName(table));
+
+  it('every table of lib/db/schema is backed up or left out with a reason', () => {
+    const decided = new Set([...BACKED_UP_TABLES, ...Object.keys(NOT_BACKED_UP)]);
+    assert.deepEqual(
+      schemaTables.filter((table) => !decided.has(table)),
+      [],
+      'add a new table to BACKED_UP_TABLES (committed data) or to NOT_BACKED_UP with why (lib/db/backup.ts)',
+    );
+  });
+
+  it('backs up only tables the schema has, each once, and never a table it leaves out', () => {
+    assert.deepEqual(BACKED_UP_TABLES.filter((table) => !schemaTables.includes(table)), []);
+    assert.equal(new Set(BACKED_UP_TABLES).size, BACKED_UP_TABLES.length);
+    assert.deepEqual(BACKED_UP_TABLES.filter((table) => table in NOT_BACKED_UP), []);
+    assert.deepEqual(Object.keys(NOT_BACKED_UP).filter((table) => !schemaTables.includes(table)), [], 'no stale name among the tables left out');
+    for (const [table, reason] of Object.entries(NOT_BACKED_UP)) assert.ok(reason.length > 20, `${table} says why it is left out`);
+  });
+});
 
 describe('moving and surviving', () => {
   it('a backup of the embedded database restores into PostgreSQL', async (t) => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { and, eq, gte } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Role } from '../../lib/auth';
 import { authorizeWith } from '../../lib/auth/runtime';
 import { createAuthService } from '../../lib/auth/service';
@@ -187,6 +188,35 @@ for (const kind of ['pglite', 'postgres'] as const) {
       assert.equal(await maintainInsights(database.db, 3650, new Date(NOW)), 0);
       const rolled = await database.db.select().from(tables.insightDaily);
       assert.ok(rolled.length > 0, 'days before yesterday are in the rollup');
+      await checkReports();
+    });
+
+    it('keeps the case facts the same whatever order a timeline arrives in, and the migration backfill agrees', async (t) => {
+      if (skip()) return t.skip(String(skip()));
+      const facts = async () => ({
+        cases: await database.db.select().from(tables.insightCaseFacts).orderBy(tables.insightCaseFacts.caseId),
+        links: await database.db.select().from(tables.insightLinkFacts).orderBy(tables.insightLinkFacts.sentEventId),
+      });
+      const fromTrigger = await facts();
+      assert.ok(fromTrigger.cases.length > 0 && fromTrigger.links.some((link) => link.opened && link.outcome && link.verified !== null), 'the seed fills every fact');
+      // One event per statement, newest first: every answer, opening and verification arrives before its link-sent event.
+      const timeline = await database.db.select().from(tables.caseEvents).orderBy(desc(tables.caseEvents.at), desc(tables.caseEvents.id));
+      await database.db.transaction(async (tx) => {
+        await tx.delete(tables.insightCaseFacts);
+        await tx.delete(tables.caseEvents);
+        for (const event of timeline) await tx.insert(tables.caseEvents).values(event);
+      });
+      assert.deepEqual(await facts(), fromTrigger);
+      // Timelines written before migration 0009 get their facts from its backfill statements.
+      const migration = readFileSync(new URL('../../lib/db/migrations/0009_insight_facts.sql', import.meta.url), 'utf8');
+      const backfill = migration.split('--> statement-breakpoint').filter((statement) => /^INSERT INTO "insight_/m.test(statement));
+      assert.equal(backfill.length, 2);
+      await database.db.transaction(async (tx) => {
+        await tx.delete(tables.insightCaseFacts);
+        await tx.delete(tables.insightLinkFacts);
+        for (const statement of backfill) await tx.execute(sql.raw(statement));
+      });
+      assert.deepEqual(await facts(), fromTrigger);
       await checkReports();
     });
 

@@ -62,3 +62,23 @@ test('event grouping never drops an event: flow events without a run id, and pro
     [1, 2, 3],
   );
 });
+
+test('a run handed over from another names it, with the ending that run had reached when the new one started', () => {
+  const events = [
+    event(1, 'flow-run', { runId: 'r1', flowId: 'incident-response' }),
+    event(2, 'flow-end', { runId: 'r1', endingId: 'toRepair', title: 'Repair first' }),
+    event(3, 'flow-end', { runId: 'r1', endingId: 'toFiveWhys', title: 'Find the root cause' }),
+    event(4, 'flow-run', { runId: 'r2', flowId: 'five-whys', from: { runId: 'r1', flowId: 'incident-response' } }),
+    // The first run went on afterwards: what it reached later is not what handed over.
+    event(5, 'flow-end', { runId: 'r1', endingId: 'closed', title: 'Closed' }),
+    event(6, 'flow-run', { runId: 'r3', flowId: 'tls-handshake' }),
+    event(7, 'flow-run', { runId: 'r4', flowId: 'five-layer', from: { runId: 'r3', flowId: 'tls-handshake' } }),
+  ];
+  const runs = groupTimeline(events).flatMap((item) => (item.type === 'run' ? [[item.runId, item.handedOverFrom]] : []));
+  assert.deepEqual(runs, [
+    ['r1', null],
+    ['r2', { runId: 'r1', flowId: 'incident-response', ending: 'Find the root cause' }],
+    ['r3', null],
+    ['r4', { runId: 'r3', flowId: 'tls-handshake', ending: null }],
+  ]);
+});

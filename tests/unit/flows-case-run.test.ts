@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CaseRun, FlowSession, pathOfRun, replayPath, stateIdOf } from '../../lib/flows';
+import { runStepSchema } from '../../lib/cases/contract';
+import { CaseRun, FlowSession, pathOfRun, replayPath, stateIdOf, summarizeSteps } from '../../lib/flows';
 import type { ProbeResult } from '../../lib/probes';
 import { FLOWS } from '../../machines';
 import { sampleResult } from '../fixtures/flows/model';
@@ -133,6 +134,40 @@ describe('a flow run on a case', () => {
     const evidence = reopened.evidenceFor(replay.steps);
     assert.equal(evidence[1]?.eventId, api.events.filter((event) => event.kind === 'probe').at(-1)?.id);
     assert.equal(api.calls.filter((call) => call.includes('/probes')).length, probesBefore);
+    reopened.observe(replay, 'x');
+    assert.equal(reopened.status, 'idle', 'reopening records nothing');
+  });
+
+  test('an implied answer is stored with the words the runner showed, passes the step contract, and reopens as implied', async () => {
+    // The port answers without TLS, the URL says https://: the runner answers "expects TLS" by itself.
+    const api = fakeCaseApi({ dns: sampleResult('dns', 'DNS_OK'), tcp: sampleResult('tcp', 'TCP_OPEN'), tls: sampleResult('tls', 'TLS_NOT_TLS') });
+    const run = new CaseRun({ caseId: CASE, flow, lang: 'en', fetch: api.fetch, retryDelay: () => 0 });
+    const session = recordedSession(run);
+    session.submit('start', { host: 'api.example.com', port: '8080', url: 'https://api.example.com:8080/health' });
+    const live = await settled(session, at('fix_server-address-invalid_fix-address-format'));
+    await drained(run);
+    assert.equal(run.status, 'saved');
+    const liveSummary = summarizeSteps(flow.machine, live.replay, 'en');
+    const stored = api.events.filter((event) => event.kind === 'flow-step');
+    const implied = stored.find((event) => event.payload.stateId === 'plainPort');
+    assert.deepEqual(
+      { kind: implied?.payload.kind, answer: implied?.payload.answer, implied: implied?.payload.implied },
+      { kind: 'answer', answer: 'expects-tls', implied: 'implied by https:// in the URL' },
+    );
+    assert.deepEqual(stored.filter((event) => event.payload.implied !== undefined), [implied], 'only the implied answer says so');
+    for (const event of stored) {
+      const { runId: _runId, ...body } = event.payload;
+      assert.equal(runStepSchema.safeParse(body).success, true, `the step contract takes ${JSON.stringify(body)}`);
+    }
+
+    const reopened = new CaseRun({ caseId: CASE, runId: RUN, flow, lang: 'en', fetch: api.fetch });
+    const loaded = await reopened.load();
+    assert.deepEqual(loaded.steps, live.replay.steps, 'the stored path is the live one, implied flag included');
+    const replay = replayPath(flow.machine, loaded.steps);
+    assert.deepEqual(
+      summarizeSteps(flow.machine, replay, 'en').map((step) => [step.stateId, step.answer, step.implied]),
+      liveSummary.map((step) => [step.stateId, step.answer, step.implied]),
+    );
     reopened.observe(replay, 'x');
     assert.equal(reopened.status, 'idle', 'reopening records nothing');
   });

@@ -56,6 +56,8 @@ export const caseEvents = pgTable(
     kind: text('kind').notNull(),
     payload: jsonb('payload').notNull().default({}),
   },
-  // kind + at: the insights reports find links sent and resolutions in a date range (lib/insights).
-  (table) => [index('case_events_case_at').on(table.caseId, table.at), index('case_events_kind_at').on(table.kind, table.at)],
+  // case + kind + at: one kind of event on a case (its runs, a link's answers), and the insights
+  // facts trigger (migration 0009), which must find them by an index even before the table has
+  // statistics (a restore into a new database), or each event would scan all of that kind.
+  (table) => [index('case_events_case_at').on(table.caseId, table.at), index('case_events_case_kind_at').on(table.caseId, table.kind, table.at)],
 );

@@ -5,4 +5,4 @@ export { caseEvents, cases, caseSearchText } from './cases';
 export { caseLinks, webhookDeliveries } from './hooks';
 export { verifySchedules } from './schedule';
 export { auditEvents, settings } from './system';
-export { insightDaily, insightEvents, insightSearchDaily } from './insights';
+export { insightCaseFacts, insightDaily, insightEvents, insightLinkFacts, insightSearchDaily } from './insights';

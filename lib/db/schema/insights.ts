@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { caseEvents, cases } from './cases';
 
 /**
  * What staff did on the site, for the insights page (lib/insights): searches, flow steps and
@@ -99,4 +100,54 @@ export const insightDaily = pgTable(
     noClick: integer('no_click').notNull().default(0),
   },
   (table) => [primaryKey({ columns: [table.kind, table.day, table.lang, table.flowId, table.stateId, table.outcome, table.slug, table.query] })],
+);
+
+/**
+ * Per case, when it was first resolved: derived from `case_events` by a trigger (migration
+ * 0009), never written by the application. The time-to-resolution report joins it to the
+ * cases of its range instead of searching each case's timeline for its first resolution.
+ * Left out of backups: restoring `case_events` fills it again.
+ */
+export const insightCaseFacts = pgTable('insight_case_facts', {
+  caseId: uuid('case_id')
+    .primaryKey()
+    .references(() => cases.id, { onDelete: 'cascade' }),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * Per fix link sent (one row per `link-sent` event), what became of it: opened, the
+ * customer's latest answer, the case's latest verification since it was sent. Derived from
+ * `case_events` by a trigger (migration 0009) that keeps it exactly what the fix-success report
+ * used to compute from the timelines on every request; never written by the application,
+ * left out of backups (restoring `case_events` fills it again). The `…_event_id` columns say
+ * which event each fact came from, so every number traces back to the timeline.
+ */
+export const insightLinkFacts = pgTable(
+  'insight_link_facts',
+  {
+    sentEventId: bigint('sent_event_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => caseEvents.id, { onDelete: 'cascade' }),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    linkId: text('link_id'),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    /** The user id of the agent who sent the link. */
+    sentBy: text('sent_by').notNull(),
+    lang: text('lang'),
+    slug: text('slug'),
+    fixId: text('fix_id'),
+    opened: boolean('opened').notNull(),
+    /** The customer's latest answer on this link: `fixed`, `not-fixed` or `not-yet`. */
+    outcome: text('outcome'),
+    outcomeAt: timestamp('outcome_at', { withTimezone: true }),
+    outcomeEventId: bigint('outcome_event_id', { mode: 'number' }),
+    /** The latest verification on the case at or after the link was sent. */
+    verified: boolean('verified'),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    verifyEventId: bigint('verify_event_id', { mode: 'number' }),
+  },
+  (table) => [index('insight_link_facts_sent_at').on(table.sentAt), index('insight_link_facts_case_link').on(table.caseId, table.linkId)],
 );

@@ -55,11 +55,11 @@ export function pathOfRun(run: StoredRun): { steps: PathStep[]; evidence: Array<
   let path: Array<{ step: PathStep; evidence?: StoredEvidence }> = [];
   for (const event of run.events) {
     if (event.kind !== 'flow-step') continue;
-    const { index, kind, stateId: state, answer, action, probeEventId, failure } = event.payload;
+    const { index, kind, stateId: state, answer, action, probeEventId, failure, implied } = event.payload;
     if (typeof index !== 'number' || index > path.length) break;
     const probe = typeof probeEventId === 'number' ? probes.get(probeEventId) : undefined;
     const candidate =
-      kind === 'answer' ? { kind, state, option: answer }
+      kind === 'answer' ? { kind, state, option: answer, ...(implied ? { implied: true } : {}) }
       : kind === 'submit' ? { kind, state, action, values: answer }
       : kind === 'probe' ? { kind, state, result: probe?.payload.result }
       : kind === 'probe-error' ? { kind, state, failure }
@@ -86,12 +86,13 @@ const endingKey = (steps: readonly PathStep[], endingId: unknown) => `${steps.ma
 
 const resultKey = (result: ProbeResult) => `${result.code}|${result.target}|${result.durationMs}|${result.summary}`;
 
-/** The body of `POST …/runs/:runId/steps` for one step. */
-function stepBody(step: PathStep, index: number, title: string, evidence: StoredEvidence | undefined): Record<string, unknown> {
-  const base = { index, kind: step.kind, stateId: step.state, title: title.slice(0, 500) };
+/** The body of `POST …/runs/:runId/steps` for one step; `summary` is how the runner shows it. */
+function stepBody(step: PathStep, index: number, summary: { title: string; implied?: string }, evidence: StoredEvidence | undefined): Record<string, unknown> {
+  const base = { index, kind: step.kind, stateId: step.state, title: summary.title.slice(0, 500) };
   switch (step.kind) {
     case 'answer':
-      return { ...base, answer: step.option };
+      // An implied answer keeps the words the runner gave for it, so the timeline can say them too.
+      return { ...base, answer: step.option, ...(step.implied && summary.implied ? { implied: summary.implied.slice(0, 200) } : {}) };
     case 'submit':
       return { ...base, action: step.action, answer: step.values };
     case 'probe':
@@ -201,7 +202,7 @@ export class CaseRun {
       // Evidence is never taken from the browser: a probe the server did not run ends what is recorded.
       if (step.kind === 'probe' && !evidence) return;
       this.recorded = [...this.recorded.slice(0, index), { key: stepKey(step), evidence }];
-      const body = stepBody(step, index, titles[index]?.title ?? step.state, evidence);
+      const body = stepBody(step, index, titles[index] ?? { title: step.state }, evidence);
       this.enqueue((runId) => this.call('POST', `/runs/${runId}/steps`, body));
     }
     const ending = endingKey(steps, snapshot.value);

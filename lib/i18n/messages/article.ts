@@ -27,6 +27,8 @@ export const articleMessages = /* @__PURE__ */ defineMessages({
     jumpToFixes: '直接看修复方法（{count} 个）',
     runFlow: '运行检查：{title}',
     moreErrors: '再显示 {count} 条报错',
+    table: '表格：{columns}',
+    listSeparator: '、',
   },
   en: {
     layer: 'Layer',
@@ -53,5 +55,7 @@ export const articleMessages = /* @__PURE__ */ defineMessages({
     jumpToFixes: 'Jump to the fixes ({count})',
     runFlow: 'Run the check: {title}',
     moreErrors: 'Show {count} more error messages',
+    table: 'Table: {columns}',
+    listSeparator: ', ',
   },
 });
