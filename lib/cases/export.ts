@@ -1,5 +1,6 @@
 import { formatHostPort } from '@/lib/address';
 import { caseMessages, format } from '@/lib/i18n';
+import type { ParsedOutput } from '@/lib/evidence';
 import type { CaseRecord, CaseStatus, TimelineEvent } from './contract';
 
 type Messages = (typeof caseMessages)['en'];
@@ -18,6 +19,19 @@ function quote(text: string): string {
     .map((line) => `> ${line}`)
     .join('\n');
 }
+
+/** A value as inline code, `?` when there is none. */
+const code = (value: unknown) => `\`${typeof value === 'string' && value ? value : '?'}\``;
+
+/** The fix a link event names, as `slug#fix`. */
+const fixOf = (payload: Record<string, unknown>) => code(payload.fixId ? `${payload.slug}#${payload.fixId}` : payload.slug);
+
+/** One probe re-run by a verification: what it found before and after (a result, or the error that stopped it). */
+interface VerifyResult {
+  before?: { request?: { host?: string }; result?: { target?: string; code?: string } };
+  after?: { result?: { code?: string }; error?: { code?: string } };
+}
+const resultCode = (probe: { result?: { code?: string }; error?: { code?: string } } | undefined) => probe?.result?.code ?? probe?.error?.code;
 
 function eventLine(event: TimelineEvent, t: Messages, name: (id: string | null) => string): string {
   const actor = name(event.actor);
@@ -40,6 +54,43 @@ function eventLine(event: TimelineEvent, t: Messages, name: (id: string | null) 
       const line = format(t.eventProbe, { actor, target: `\`${result?.target ?? '?'}\``, code: `\`${result?.code ?? '?'}\`` });
       return result?.summary ? `${line} (${result.summary})` : line;
     }
+    case 'flow-run':
+      return format(t.eventFlowRun, { actor, flow: code(payload.flowId) });
+    case 'flow-step': {
+      const line = format(t.eventFlowStep, { title: String(payload.title ?? payload.stateId ?? '?') });
+      // An answer the runner gave from the values says so, in the runner's words.
+      return typeof payload.implied === 'string' ? `${line} (${payload.implied})` : line;
+    }
+    case 'flow-end':
+      return format(t.eventFlowEnd, { title: String(payload.title ?? payload.endingId ?? '?') });
+    case 'link-sent':
+      return format(t.eventLinkSent, { actor, fix: fixOf(payload) });
+    case 'link-opened':
+      return format(t.eventLinkOpened, { fix: fixOf(payload) });
+    case 'link-revoked':
+      return format(t.eventLinkRevoked, { actor, fix: fixOf(payload) });
+    case 'feedback': {
+      const outcome = { fixed: t.feedbackFixed, 'not-fixed': t.feedbackNotFixed, 'not-yet': t.feedbackNotYet }[String(payload.outcome)] ?? String(payload.outcome);
+      const line = format(t.eventFeedback, { outcome });
+      return typeof payload.comment === 'string' && payload.comment ? `${line}\n\n${quote(payload.comment)}` : line;
+    }
+    case 'verify': {
+      const line = format(t.eventVerify, { actor, verdict: payload.verified ? t.verifiedYes : t.verifiedNo });
+      const results = Array.isArray(payload.results) ? (payload.results as VerifyResult[]) : [];
+      return [line, ...results.map(({ before, after }) => `- ${code(before?.result?.target ?? before?.request?.host)}: ${code(resultCode(before))} → ${code(resultCode(after))}`)].join('\n');
+    }
+    case 'verify-scheduled':
+      return format(t.eventVerifyScheduled, { actor, time: typeof payload.dueAt === 'string' ? stamp(payload.dueAt) : '?' });
+    case 'verify-cancelled':
+      return t.eventVerifyCancelled;
+    case 'evidence': {
+      const line = payload.source === 'customer' ? t.eventEvidenceCustomer : format(t.eventEvidenceStaff, { actor });
+      const parsed = payload.parsed as Partial<ParsedOutput> | undefined;
+      const codes = [...new Set((parsed?.findings ?? []).map((finding) => finding.code))];
+      return parsed?.tool ? `${line} (${code(parsed.tool)}: ${codes.map(code).join(', ')})` : line;
+    }
+    case 'browser-check':
+      return t.eventBrowserCheck;
     default:
       return format(t.eventOther, { actor, kind: event.kind });
   }

@@ -61,3 +61,44 @@ test('the export is in the case language, and names unknown people by id', () =>
   assert.match(markdown, /- 客户: 无/);
   assert.match(markdown, /u1 创建了工单/);
 });
+
+test('the export tells the customer loop and the flow runs in words, not event kinds', () => {
+  const at = (minute: number) => `2026-11-29T02:${String(minute).padStart(2, '0')}:00.000Z`;
+  const events: TimelineEvent[] = [
+    { id: 10, at: at(0), actor: 'u1', kind: 'flow-run', payload: { runId: 'r1', flowId: 'tls-handshake', lang: 'en' } },
+    { id: 11, at: at(1), actor: 'u1', kind: 'flow-step', payload: { runId: 'r1', index: 0, kind: 'answer', stateId: 'expects-tls', title: 'Does the client expect TLS?', answer: 'yes', implied: 'implied by https:// in the URL' } },
+    { id: 12, at: at(2), actor: 'u1', kind: 'flow-end', payload: { runId: 'r1', endingId: 'renew', title: 'Renew the expired certificate' } },
+    { id: 13, at: at(3), actor: 'u1', kind: 'link-sent', payload: { linkId: 'L1', slug: 'tls-certificate-expired', fixId: 'renew', lang: 'en' } },
+    { id: 14, at: at(4), actor: 'customer', kind: 'link-opened', payload: { linkId: 'L1', slug: 'tls-certificate-expired', fixId: 'renew' } },
+    { id: 15, at: at(5), actor: 'customer', kind: 'evidence', payload: { source: 'customer', text: '…', parsed: { tool: 'curl', findings: [{ code: 'TLS_EXPIRED', summary: '', details: {} }] } } },
+    { id: 16, at: at(6), actor: 'customer', kind: 'feedback', payload: { linkId: 'L1', outcome: 'fixed', comment: 'works now' } },
+    { id: 17, at: at(7), actor: 'u1', kind: 'verify', payload: { verified: true, results: [{ before: { result: { target: 'shop.example.com:443', code: 'TLS_EXPIRED' } }, after: { result: { code: 'TLS_OK' } } }] } },
+    { id: 18, at: at(8), actor: 'u1', kind: 'something-new', payload: {} },
+  ];
+  const markdown = caseToMarkdown({ ...record, timeline: events }, { u1: 'Li Wei' });
+  const timeline = markdown.slice(markdown.indexOf('### Timeline'));
+  assert.equal(
+    timeline,
+    [
+      '### Timeline',
+      '',
+      '- 2026-11-29 02:00 UTC · Li Wei started the `tls-handshake` flow',
+      '- 2026-11-29 02:01 UTC · Step: Does the client expect TLS? (implied by https:// in the URL)',
+      '- 2026-11-29 02:02 UTC · Flow ended: Renew the expired certificate',
+      '- 2026-11-29 02:03 UTC · Li Wei sent the customer the fix `tls-certificate-expired#renew`',
+      '- 2026-11-29 02:04 UTC · The customer opened the fix `tls-certificate-expired#renew`',
+      '- 2026-11-29 02:05 UTC · The customer pasted command output (`curl`: `TLS_EXPIRED`)',
+      '- 2026-11-29 02:06 UTC · The customer answered: fixed',
+      '  ',
+      '  > works now',
+      '- 2026-11-29 02:07 UTC · Li Wei verified the fix: fixed',
+      '  - `shop.example.com:443`: `TLS_EXPIRED` → `TLS_OK`',
+      '- 2026-11-29 02:08 UTC · Li Wei: something-new',
+      '',
+    ].join('\n'),
+  );
+  const chinese = caseToMarkdown({ ...record, lang: 'zh', timeline: events }, { u1: '李伟' });
+  assert.match(chinese, /李伟 给客户发送了修复链接 `tls-certificate-expired#renew`/);
+  assert.match(chinese, /客户反馈：已解决/);
+  assert.match(chinese, /李伟 验证了修复：修好了/);
+});
