@@ -25,7 +25,8 @@ interface HeaderRule {
  * show what people typed or pasted, as patterns of what follows the language. The proxy gives
  * them a nonce; everything else is prerendered (a 404 page deeper down too, e.g.
  * `/zh/cases/a/b`) and keeps the static policy. A new dynamic page goes here and into the
- * proxy's matcher (tests/e2e/security-headers.spec.ts loads each of them).
+ * proxy's matcher (tests/unit/security-headers.test.ts checks the matcher covers each page;
+ * tests/e2e/security-headers.spec.ts loads each of them).
  */
 const NONCE_ROUTES = ['cases', 'cases/[^/]+', 'insights', 'admin/audit', 'fix/[^/]+', 'setup', 'sign-in'];
 /** Those pages and `/c/<token>`. */

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 // Next's own matcher for next.config `headers()` sources, with the options its router uses.
 import { getPathMatch } from 'next/dist/shared/lib/router/utils/path-match';
 import { contentSecurityPolicy, newNonce, securityHeaderRules, usesNonce } from '../../lib/http/security-headers';
+import { config as proxyConfig } from '../../proxy';
 
 /** The headers next.config.ts sends for `pathname`: every matching rule in order, a later value winning. */
 function configHeaders(pathname: string): Record<string, string> {
@@ -21,6 +22,11 @@ describe('the security headers', () => {
   it('name the pages rendered per request as nonce pages, and no other', () => {
     for (const path of NONCE_PAGES) assert.equal(usesNonce(path), true, path);
     for (const path of STATIC_PAGES) assert.equal(usesNonce(path), false, path);
+  });
+
+  it('run the proxy on every nonce page, so none is left with the static policy (its matcher cannot import the list)', () => {
+    const proxied = (path: string) => proxyConfig.matcher.some((source) => getPathMatch(source, { strict: true, removeUnnamedParams: true })(path) !== false);
+    for (const path of NONCE_PAGES) assert.ok(proxied(path), `proxy.ts config.matcher misses ${path}`);
   });
 
   it('send the static policy from next.config everywhere (the proxy replaces it on nonce pages), the customer one under /c/ and /api/c/', () => {
