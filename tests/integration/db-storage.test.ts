@@ -191,6 +191,38 @@ for (const kind of ['pglite', 'postgres'] as const) {
       }
     });
 
+    it('streams a backup larger than one batch as JSON lines, still restores a version 1 file, and refuses a cut-off one', async (t) => {
+      if (skip()) return t.skip(String(skip()));
+      const source = await openMigrated(await freshConfig(kind));
+      const file = path.join(scratch, `backup-lines-${kind}.jsonl`);
+      const EVENTS = 2500;
+      try {
+        await source.db.execute(sql`insert into insight_events (at, kind, actor, lang, slug) select now() - n * interval '1 minute', 'view', 'u1', 'en', 'article-' || n from generate_series(1, ${EVENTS}) as n`);
+        assert.deepEqual(await backupDatabase(source, file), { rows: EVENTS });
+      } finally {
+        await source.close();
+      }
+      const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+      assert.equal(lines.length, EVENTS + 2, 'a header, a line per row, an end line');
+      assert.deepEqual(JSON.parse(lines.at(-1)!), { end: true, rows: EVENTS });
+      const target = await openMigrated(await freshConfig(kind));
+      const count = async () => (await queryRows<{ n: number; slugs: number }>(target.db, sql`select count(*)::int as n, count(distinct slug)::int as slugs from insight_events`))[0];
+      try {
+        assert.deepEqual(await restoreDatabase(target, file), { rows: EVENTS });
+        assert.deepEqual(await count(), { n: EVENTS, slugs: EVENTS });
+        // A file cut off before its end line (a full disk, a copy stopped halfway) restores nothing.
+        writeFileSync(file, `${lines.slice(0, 1200).join('\n')}\n`);
+        await assert.rejects(restoreDatabase(target, file), /is incomplete: it stops at line 1200 without its end line/);
+        assert.deepEqual(await count(), { n: EVENTS, slugs: EVENTS }, 'the database is as it was');
+        // What version 1 wrote: one JSON document.
+        writeFileSync(file, JSON.stringify({ format: 'fixpath-backup', version: 1, createdAt: '2026-11-28T00:00:00Z', tables: { cases: [{ id: '7d0c1e7e-2f6a-4d4f-9d7e-0a0b0c0d0e0f', title: 'from version 1', lang: 'en', status: 'open', version: 1, created_at: '2026-11-28T00:00:00Z', updated_at: '2026-11-28T00:00:00Z' }] } }));
+        assert.deepEqual(await restoreDatabase(target, file), { rows: 1 });
+        assert.deepEqual((await target.db.select().from(tables.cases)).map((row) => row.title), ['from version 1']);
+      } finally {
+        await target.close();
+      }
+    });
+
     it('a bad backup file is refused with a message and changes nothing', async (t) => {
       if (skip()) return t.skip(String(skip()));
       const database = await openMigrated(await freshConfig(kind));
