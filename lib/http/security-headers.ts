@@ -26,7 +26,7 @@ interface HeaderRule {
  * them a nonce; everything else is prerendered (a 404 page deeper down too, e.g.
  * `/zh/cases/a/b`) and keeps the static policy. A new dynamic page goes here and into the
  * proxy's matcher (tests/unit/security-headers.test.ts checks the matcher covers each page;
- * tests/e2e/security-headers.spec.ts loads each of them).
+ * tests/e2e/security-headers.spec.ts checks this list against the build's route table).
  */
 const NONCE_ROUTES = ['cases', 'cases/[^/]+', 'insights', 'admin/audit', 'fix/[^/]+', 'setup', 'sign-in'];
 /** Those pages and `/c/<token>`. */

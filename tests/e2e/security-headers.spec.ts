@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { usesNonce } from '../../lib/http';
 import { gotoReady, sameOrigin, SIGNED_OUT } from './helpers';
 
 const EXPECTED = {
@@ -196,4 +199,23 @@ test('prerendered pages keep the static policy and stay cacheable', async ({ req
     expect(nonce, path).toBeUndefined();
     if (response.status() === 200) expect(headers['cache-control'] ?? '', path).not.toMatch(/private|no-store/);
   }
+});
+
+test('every page this build renders per request gets the nonce policy, and no prerendered page does', async ({ request }) => {
+  // The build's own route table: every page route, and those prerendered (statically or from generateStaticParams).
+  const build = (file: string) => JSON.parse(readFileSync(path.join(process.cwd(), '.next', file), 'utf8'));
+  const pages = Object.keys(build('app-path-routes-manifest.json') as Record<string, string>)
+    .filter((route) => route.endsWith('/page') && !route.startsWith('/_'))
+    .map((route) => route.slice(0, -'/page'.length));
+  const prerender = build('prerender-manifest.json') as { routes: Record<string, unknown>; dynamicRoutes: Record<string, unknown> };
+  const prerendered = (route: string) => route in prerender.dynamicRoutes || route in prerender.routes;
+  expect(pages.filter((route) => !prerendered(route)).length, 'the build has pages rendered per request').toBeGreaterThan(0);
+  for (const route of pages) {
+    const sample = route.replace('[lang]', 'zh').replace(/\[[^\]]+\]/g, 'sample');
+    expect(usesNonce(sample), `${route} is ${prerendered(route) ? 'prerendered' : 'rendered per request'}: add it to (or remove it from) NONCE_ROUTES`).toBe(!prerendered(route));
+  }
+  // And the server agrees for one of each.
+  const scriptSrc = async (url: string) => ((await request.get(url, { maxRedirects: 0 })).headers()['content-security-policy'] ?? '').match(/script-src [^;]*/)?.[0];
+  expect(await scriptSrc('/zh/sign-in')).toMatch(/'nonce-[^']+' 'strict-dynamic'/);
+  expect(await scriptSrc('/zh/articles/tls-certificate-expired')).toBe("script-src 'self' 'unsafe-inline'");
 });
