@@ -51,7 +51,7 @@ function eventLine(event: TimelineEvent, t: Messages, name: (id: string | null) 
       return `${format(t.eventNote, { actor })}\n\n${quote(String(payload.text ?? ''))}`;
     case 'probe': {
       const result = payload.result as { target?: string; code?: string; summary?: string } | undefined;
-      const line = format(t.eventProbe, { actor, target: `\`${result?.target ?? '?'}\``, code: `\`${result?.code ?? '?'}\`` });
+      const line = format(t.eventProbe, { actor, target: code(result?.target), code: code(result?.code) });
       return result?.summary ? `${line} (${result.summary})` : line;
     }
     case 'flow-run':

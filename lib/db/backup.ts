@@ -160,6 +160,10 @@ async function restoreLines(tx: FixpathDb, file: string, lines: AsyncIterator<st
   let lineNumber = 1;
   let table: string | null = null;
   let batch: unknown[] = [];
+  const flush = async () => {
+    if (table !== null) await insertRows(tx, table, batch);
+    batch = [];
+  };
   for (let next = await lines.next(); !next.done; next = await lines.next()) {
     lineNumber += 1;
     if (next.value === '') continue;
@@ -170,7 +174,7 @@ async function restoreLines(tx: FixpathDb, file: string, lines: AsyncIterator<st
       throw badFile(file, `line ${lineNumber} is not JSON`);
     }
     if (entry.end === true) {
-      await insertRows(tx, table!, batch);
+      await flush();
       if (entry.rows !== rows) throw badFile(file, `says it holds ${String(entry.rows)} rows but has ${rows}`);
       if (!(await lines.next()).done) throw badFile(file, `has lines after its end (line ${lineNumber})`);
       return rows;
@@ -182,16 +186,12 @@ async function restoreLines(tx: FixpathDb, file: string, lines: AsyncIterator<st
       if (table !== null && BACKED_UP_TABLES.indexOf(entry.table) < BACKED_UP_TABLES.indexOf(table)) {
         throw badFile(file, `line ${lineNumber}: ${entry.table} comes after ${table}, out of reference order`);
       }
-      if (table !== null) await insertRows(tx, table, batch);
+      await flush();
       table = entry.table;
-      batch = [];
     }
     batch.push(entry.row);
     rows += 1;
-    if (batch.length === BATCH_ROWS) {
-      await insertRows(tx, table, batch);
-      batch = [];
-    }
+    if (batch.length === BATCH_ROWS) await flush();
   }
   throw badFile(file, `is incomplete: it stops at line ${lineNumber} without its end line`);
 }
